@@ -1,0 +1,27 @@
+"""Downloads of exactly what is shown: CSV that Excel opens correctly and cannot execute."""
+from __future__ import annotations
+
+import pandas as pd
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` whose text cells are formula-inert; numbers stay numbers."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(inert)
+    return out
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM (so Excel reads Vietnamese correctly), formula-safe, `.` decimals."""
+    return safe_frame(df).to_csv(index=False).encode("utf-8-sig")

@@ -1,0 +1,107 @@
+"""Number, percentage, money and date formatting, the Vietnamese way or the English way.
+
+Every figure the dashboard prints goes through this module, so `1.484,75 tỷ đồng` and
+`1,484.75 billion VND` are written in one place. Babel does the locale work.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal as _babel_decimal
+
+LANGS = ("vi", "en")
+# Plotly `separators`: decimal mark first, then the thousands mark.
+PLOTLY_SEPARATORS = {"vi": ",.", "en": ".,"}
+QUALIFIER_PREFIX = {"exact": "", "over": "> ", "about": "≈ ", "under": "< "}
+_DATE_PATTERN = {"vi": "d/M/yyyy", "en": "d MMM yyyy"}
+_MISSING = {"vi": "không có số liệu", "en": "no data"}
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGS}")
+    return lang
+
+
+def is_missing(value: object) -> bool:
+    """True for None and NaN: values that must be shown as missing, never as 0."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value: float | int | None, lang: str = "vi", decimals: int = 2) -> str:
+    """`1484.75` → `1.484,75` (vi) or `1,484.75` (en); at most `decimals` digits, no trailing zeros."""
+    _check_lang(lang)
+    if is_missing(value):
+        return _MISSING[lang]
+    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    return _babel_decimal(Decimal(str(value)), format=pattern, locale=lang)
+
+
+def percent(value: float | None, lang: str = "vi", decimals: int = 2) -> str:
+    """`10.34` → `10,34 %` (vi) or `10.34%` (en). The value is already in percent."""
+    if is_missing(value):
+        return _MISSING[_check_lang(lang)]
+    text = number(value, lang, decimals)
+    return f"{text} %" if lang == "vi" else f"{text}%"
+
+
+def money(value: float | None, lang: str = "vi", decimals: int = 2) -> str:
+    """Billions of đồng: `103600` → `103.600 tỷ đồng` (vi) or `103,600 billion VND` (en)."""
+    if is_missing(value):
+        return _MISSING[_check_lang(lang)]
+    unit = "tỷ đồng" if lang == "vi" else "billion VND"
+    return f"{number(value, lang, decimals)} {unit}"
+
+
+def signed(value: float | None, lang: str = "vi", decimals: int = 2) -> str:
+    """A change with its sign: `+29`, `−4`, `+2,3` (a true minus sign, not a hyphen)."""
+    if is_missing(value):
+        return _MISSING[_check_lang(lang)]
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    return sign + number(abs(value), lang, decimals)
+
+
+def date(value: dt.date | str | None, lang: str = "vi") -> str:
+    """`2023-04-17` → `17/4/2023` (vi) or `17 Apr 2023` (en)."""
+    _check_lang(lang)
+    if value is None or value == "":
+        return _MISSING[lang]
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return _babel_date(value, _DATE_PATTERN[lang], locale=lang)
+
+
+def value_with_unit(value: float | None, unit_kind: str, unit: str, lang: str = "vi",
+                    decimals: int = 2, qualifier: str = "exact") -> str:
+    """A figure as shown on a card: qualifier mark, number, unit (`> 103.600 tỷ đồng`)."""
+    if is_missing(value):
+        return _MISSING[_check_lang(lang)]
+    if unit_kind == "percent":
+        body = percent(value, lang, decimals)
+    elif unit_kind == "change":
+        body = f"{signed(value, lang, decimals)} {unit}".rstrip()
+    else:
+        body = f"{number(value, lang, decimals)} {unit}".rstrip()
+    return QUALIFIER_PREFIX.get(qualifier, "") + body
+
+
+def period(start: dt.date | str, end: dt.date | str, kind: str, lang: str = "vi") -> str:
+    """A human label for a figure's period: `2023`, `Quý I/2023`, `1/2021 – 22/3/2024`."""
+    start = dt.date.fromisoformat(start) if isinstance(start, str) else start
+    end = dt.date.fromisoformat(end) if isinstance(end, str) else end
+    if kind == "year" and start.year == end.year:
+        return str(start.year)
+    if kind == "quarter":
+        q = (start.month - 1) // 3 + 1
+        roman = ["I", "II", "III", "IV"][q - 1]
+        return f"Quý {roman}/{start.year}" if lang == "vi" else f"Q{q} {start.year}"
+    if kind == "month":
+        return f"{start.month}/{start.year}" if lang == "vi" else _babel_date(start, "MMM yyyy", locale="en")
+    if kind == "multi_year" and start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
+        return f"{start.year}–{end.year}"
+    return f"{date(start, lang)} – {date(end, lang)}"

@@ -1,0 +1,102 @@
+"""KPI cards as plain data: value text, delta against the previous comparable period, colour, help.
+
+No Streamlit here, so the wording and the arithmetic are unit-tested; `govdash.ui` renders them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from govdash import fmt
+from govdash.i18n import t
+
+
+@dataclass(frozen=True)
+class Card:
+    """One KPI card."""
+    label: str
+    value: str
+    delta: str | None
+    delta_color: str  # "normal" (up is good), "inverse" (down is good) or "off"
+    caption: str
+    help: str
+
+
+def _unit(row: pd.Series, lang: str) -> str:
+    return row["unit_en"] if lang == "en" else row["unit_vi"]
+
+
+def value_text(row: pd.Series, lang: str) -> str:
+    """The figure as a card shows it: qualifier mark, number, unit."""
+    return fmt.value_with_unit(row["value"], row["unit_kind"], _unit(row, lang), lang,
+                               int(row["decimals"]), row["qualifier"])
+
+
+def delta_text(row: pd.Series, lang: str) -> str | None:
+    """Change against the previous comparable figure, or None when there is none.
+
+    Percentages change in percentage points; a change involving a bound or an approximation
+    ("over", "about") is itself approximate and says so with ≈.
+    """
+    prev = row.get("previous_value")
+    if fmt.is_missing(prev) or row["unit_kind"] == "change":
+        return None
+    diff = round(float(row["value"]) - float(prev), 6)
+    unit = ("điểm %" if lang == "vi" else "pp") if row["unit_kind"] == "percent" else _unit(row, lang)
+    sign = "+" if diff > 0 else ("-" if diff < 0 else "±")  # ASCII minus: Streamlit reads the sign
+    approx = "≈ " if row["qualifier"] != "exact" else ""
+    text = f"{sign}{approx}{fmt.number(abs(diff), lang, int(row['decimals']))} {unit}".rstrip()
+    period = fmt.period(row["previous_period_start"], row["previous_period_end"], row["period_kind"], lang)
+    return f"{text} {t('delta_vs', lang, period=period)}"
+
+
+def delta_color(row: pd.Series) -> str:
+    """Colour rule from metadata: whether up is good for this indicator."""
+    better = str(row.get("higher_is_better") or "")
+    return {"true": "normal", "false": "inverse"}.get(better, "off")
+
+
+def card_value(row: pd.Series, lang: str) -> str:
+    """The big number of a card: qualifier mark and number; `%` for shares; units go in the label."""
+    value = fmt.value_with_unit(row["value"], row["unit_kind"], "", lang, int(row["decimals"]),
+                                row["qualifier"])
+    return value
+
+
+def card_label(row: pd.Series, lang: str) -> str:
+    """Indicator name, the body when it is not the council itself, the unit when it says more."""
+    label = row["name_en"] if lang == "en" else row["name_vi"]
+    if row["body"] not in ("council", "locality"):
+        label += f" — {t('body_' + row['body'], lang)}"
+    if row["unit_kind"] in ("money", "ratio"):
+        label += f" ({_unit(row, lang)})"
+    return label
+
+
+def card(row: pd.Series, lang: str) -> Card:
+    """The card of one figure row from the `overview_kpis` query."""
+    period = fmt.period(row["period_start"], row["period_end"], row["period_kind"], lang)
+    status = t("status_" + row["status"], lang)
+    caption = f"{period} · {t('body_' + row['body'], lang)}"
+    if row["status"] != "reported":
+        caption += f" · {status}"
+    source = f"{t('source_label', lang)}: {row['source_title']} ({row['source_publisher']})"
+    help_text = f"{source}\n\n{t('quote_label', lang)}: “{row['quote']}”\n\n{t('status_label', lang)}: {status}"
+    return Card(label=card_label(row, lang), value=card_value(row, lang), delta=delta_text(row, lang),
+                delta_color=delta_color(row), caption=caption, help=help_text)
+
+
+def headline_rows(results: pd.DataFrame, minimum: int = 4, maximum: int = 8) -> pd.DataFrame:
+    """The figures worth a card: headline indicators first, topped up by sort order to `minimum`.
+
+    One card per indicator and body (the first period), so a year never shows two cards that
+    look alike.
+    """
+    ordered = results.sort_values(["headline", "sort_order", "period_start"],
+                                  ascending=[False, True, True], kind="stable")
+    ordered = ordered.drop_duplicates(["indicator", "body"])
+    headline = ordered[ordered["headline"]]
+    if len(headline) >= minimum:
+        return headline.head(maximum)
+    return ordered.head(max(minimum, len(headline)))

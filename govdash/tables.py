@@ -1,0 +1,34 @@
+"""Tables of figures as users read them: localized headers and values, status, source, quote."""
+from __future__ import annotations
+
+import pandas as pd
+
+from govdash import fmt
+from govdash.i18n import t
+
+
+def display_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Figures (rows of the `facts`-shaped queries) as a localized table, one row per figure.
+
+    Expects columns: locality name, indicator name(s), value, unit_kind, decimals, qualifier,
+    status, body, period_*, source title, quote. The value column is text as shown on screen;
+    `value_number` keeps the plain number for downloads.
+    """
+    rows = []
+    for _, r in df.iterrows():
+        unit = r["unit_en"] if lang == "en" else r["unit_vi"]
+        rows.append({
+            t("sidebar_locality", lang): r["locality_name_en"] if lang == "en" else r["locality_name"],
+            t("indicator_label", lang): r["indicator_name_en"] if lang == "en" else r["indicator_name"],
+            t("period_label", lang): fmt.period(r["period_start"], r["period_end"], r["period_kind"], lang),
+            t("body_label", lang): t("body_" + r["body"], lang),
+            t("value_label", lang): fmt.value_with_unit(r["value"], r["unit_kind"], unit, lang,
+                                                        int(r["decimals"]), r["qualifier"]),
+            "value_number": r["value"],
+            "unit": unit,
+            t("status_label", lang): t("status_" + r["status"], lang),
+            t("source_label", lang): r["source_title"],
+            t("quote_label", lang): r["quote"],
+            "figure_id": r["figure_id"],
+        })
+    return pd.DataFrame(rows)

@@ -1,0 +1,233 @@
+"""Streamlit glue shared by every page: the selection in the sidebar and URL, cached queries,
+KPI cards and figure tables. Pages stay thin by calling these."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from govdash import db, fmt, state
+from govdash.i18n import LANG_LABELS, LANGS, t
+from govdash.text import fold
+
+K_LOC, K_YEARS, K_LANG = "sel_locality", "sel_years", "sel_lang"
+K_NOTICES, K_INIT = "sel_notices", "sel_initialised"
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def query(name: str, **params) -> pd.DataFrame:
+    """A query result, cached by its name and plain parameter values."""
+    return db.run_query(name, **params)
+
+
+def reload_data() -> None:
+    """Drop every cached store and result, so changed files on disk show without a restart."""
+    query.clear()
+    db.reset()
+
+
+def localities() -> pd.DataFrame:
+    """All localities in display order."""
+    return query("localities")
+
+
+def data_years() -> list[int]:
+    """Every year that has figures."""
+    return [int(y) for y in query("data_years", locality=None)["year"]]
+
+
+def lang() -> str:
+    """The active language."""
+    value = st.session_state.get(K_LANG, state.DEFAULT_LANG)
+    return value if value in LANGS else state.DEFAULT_LANG
+
+
+def init_selection() -> None:
+    """Once per session: read the selection from the URL, falling back with notices."""
+    if st.session_state.get(K_INIT):
+        return
+    locs = localities()
+    years = data_years()
+    params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    result_years = query("result_years", locality=state.DEFAULT_LOCALITY)["year"]
+    default_to = int(result_years.max()) if len(result_years) else None
+    sel, notices = state.parse_query(params, list(locs["code"]), years, default_to=default_to)
+    st.session_state[K_LOC] = sel.locality
+    st.session_state[K_YEARS] = (sel.year_from, sel.year_to)
+    st.session_state[K_LANG] = sel.lang
+    st.session_state[K_NOTICES] = notices
+    st.session_state[K_INIT] = True
+
+
+def selection() -> state.Selection:
+    """The current selection."""
+    y_from, y_to = st.session_state[K_YEARS]
+    return state.Selection(st.session_state[K_LOC], int(y_from), int(y_to), lang())
+
+
+def locality_row(code: str) -> pd.Series:
+    """The localities row of `code`."""
+    locs = localities()
+    return locs[locs["code"] == code].iloc[0]
+
+
+def locality_name(code: str, language: str | None = None) -> str:
+    """A locality's name in the active language (Vietnamese names keep their diacritics)."""
+    row = locality_row(code)
+    return row["name_en"] if (language or lang()) == "en" else row["name_vi"]
+
+
+def locality_label(row: pd.Series, language: str) -> str:
+    """Selectbox label: name, folded name for diacritic-free search, level, validity, data."""
+    name = row["name_en"] if language == "en" else row["name_vi"]
+    label = f"{name} · {t('level_' + row['level'], language)}"
+    if pd.notna(row["valid_to"]):
+        label += " · " + t("former_suffix", language, date=fmt.date(row["valid_to"], language))
+    if row["figure_count"] == 0:
+        label += " · " + t("no_data_suffix", language)
+    # The other spelling last, so typing without (or with) diacritics finds the locality.
+    other = fold(row["name_vi"]) if language == "vi" else row["name_vi"]
+    return label if fold(other) == other and other == name else f"{label} · {other}"
+
+
+def sidebar() -> None:
+    """The shared filters: locality, years, language."""
+    language = lang()
+    locs = localities()
+    labels = {r["code"]: locality_label(r, language) for _, r in locs.iterrows()}
+    years = data_years() or [2023]
+    with st.sidebar:
+        st.selectbox(t("sidebar_locality", language), options=list(labels), key=K_LOC,
+                     format_func=labels.get, help=t("sidebar_locality_help", language))
+        if min(years) < max(years):
+            st.select_slider(t("sidebar_years", language), options=list(range(min(years), max(years) + 1)),
+                             key=K_YEARS)
+        st.radio(t("sidebar_language", language), options=list(LANGS), key=K_LANG,
+                 format_func=LANG_LABELS.get, horizontal=True)
+
+
+def sync_url() -> None:
+    """Mirror the selection in the query string, so a copied address reopens the same view."""
+    wanted = selection().to_query()
+    current = {k: st.query_params.get(k) for k in wanted}
+    if current != wanted:
+        st.query_params.update(wanted)
+
+
+def show_notices() -> None:
+    """Tell the user which URL values were replaced, once."""
+    language = lang()
+    for notice in st.session_state.pop(K_NOTICES, []) or []:
+        values = dict(notice.values)
+        if "code" in values:
+            values["name"] = locality_name(values.pop("code"), language)
+        st.warning(t(notice.key, language, **values), icon="⚠️")
+
+
+def indicator_name(row: pd.Series, language: str) -> str:
+    """An indicator's name from metadata."""
+    return row["name_en"] if language == "en" else row["name_vi"]
+
+
+def figure_value(row: pd.Series, language: str) -> str:
+    """A figure's value with its qualifier and unit, from metadata."""
+    unit = row["unit_en"] if language == "en" else row["unit_vi"]
+    if row["unit_kind"] == "money":
+        unit = "billion VND" if language == "en" else "tỷ đồng"
+    return fmt.value_with_unit(row["value"], row["unit_kind"], unit, language,
+                               int(row["decimals"]), row["qualifier"])
+
+
+def kpi_grid(cards: list, per_row: int = 4) -> None:
+    """KPI cards in rows: value, delta coloured by whether up is good, period and source."""
+    for start in range(0, len(cards), per_row):
+        cols = st.columns(per_row)
+        for col, c in zip(cols, cards[start:start + per_row]):
+            with col:
+                st.metric(c.label, c.value, delta=c.delta, delta_color=c.delta_color,
+                          help=c.help, border=True)
+                st.caption(c.caption)
+
+
+def figure_table(facts: pd.DataFrame, key: str, title: str) -> None:
+    """The figures shown, with status, source and quote, and a CSV download of exactly them."""
+    from govdash import export, tables
+    language = lang()
+    table = tables.display_frame(facts, language)
+    with st.expander(title, expanded=False):
+        shown = table.drop(columns=["value_number", "unit", "figure_id"])
+        st.dataframe(shown, hide_index=True, width="stretch",
+                     column_config={t("quote_label", language): st.column_config.TextColumn(width="large")})
+        download = table.drop(columns=[t("value_label", language)]).rename(
+            columns={"value_number": t("value_label", language)})
+        st.download_button(t("download_csv", language), export.to_csv_bytes(download),
+                           file_name=f"govdash-{key}.csv", mime="text/csv", key=f"{key}_csv")
+
+
+def _go(locality: str | None = None, year: int | None = None) -> None:
+    if locality:
+        st.session_state[K_LOC] = locality
+    if year:
+        y_from, _ = st.session_state[K_YEARS]
+        st.session_state[K_YEARS] = (min(int(y_from), year), year)
+
+
+def empty_state(sel: state.Selection, domain: str | None) -> None:
+    """No data for the selection: say so, and offer the years and localities that do have it."""
+    language = sel.lang
+    name = locality_name(sel.locality, language)
+    st.info(t("no_data", language, locality=name, year=sel.year_to), icon="ℹ️")
+    years = query("coverage", domain=domain)
+    own = sorted(int(y) for y in years[years["locality_code"] == sel.locality]["year"].unique())
+    if own:
+        st.write(t("no_data_elsewhere", language, years=", ".join(map(str, own))))
+        cols = st.columns(min(len(own), 6))
+        for col, y in zip(cols, own[-6:]):
+            col.button(t("go_to_year", language, year=y), key=f"go_year_{domain}_{y}",
+                       on_click=_go, kwargs={"year": y})
+        return
+    others = years.drop_duplicates("locality_code")
+    names = [locality_name(c, language) for c in others["locality_code"]]
+    st.write(t("no_data_none", language, names=", ".join(names)))
+    cols = st.columns(min(max(len(names), 1), 6))
+    for col, (code, label) in zip(cols, zip(others["locality_code"], names)):
+        last = int(years[years["locality_code"] == code]["year"].max())
+        col.button(f"{label} ({last})", key=f"go_loc_{domain}_{code}", on_click=_go,
+                   kwargs={"locality": code, "year": last})
+
+
+def _document_text(file: str) -> str | None:
+    """The full text of a document held under data/seeds/ (no other path is ever read)."""
+    from govdash.paths import data_dir
+    seeds = (data_dir() / "seeds").resolve()
+    path = (data_dir() / file).resolve()
+    if path.parent != seeds or not path.is_file():
+        return None
+    return path.read_text(encoding="utf-8")
+
+
+def sources_list(key: str) -> None:
+    """Searchable list of sources; each opens to its metadata, figures and quotes."""
+    from govdash.text import matches
+    language = lang()
+    search = st.text_input(t("sources_search", language), key=f"{key}_search")
+    sources = query("sources_list")
+    facts = query("facts", locality=None, year=None)
+    for _, s in sources.iterrows():
+        own = facts[facts["source"] == s["source_id"]]
+        if search and not matches(search, s["title"], s["publisher"], s["source_id"],
+                                  " ".join(own["quote"]), " ".join(own["locality_name"])):
+            continue
+        rel = t("reliability_" + s["reliability"], language)
+        with st.expander(f"{s['title']} — {s['publisher']} · {s['figure_count']}"):
+            st.markdown(f"**{t('source_label', language)}:** {s['publisher']} · "
+                        f"{s['published'] or '—'} · {rel}")
+            if s["url"]:
+                st.markdown(f"[{s['url']}]({s['url']})")
+            if s["note"]:
+                st.caption(s["note"])
+            if not own.empty:
+                figure_table(own, key=f"{key}_{s['source_id']}", title=t("figures_table", language))
+            text = _document_text(s["file"]) if s["file"] else None
+            if text:
+                st.text_area(t("show_document", language), text, height=300, disabled=True,
+                             key=f"{key}_doc_{s['source_id']}")

@@ -1,0 +1,47 @@
+-- Every locality with its level, whether it has figures, and its years with data;
+-- ordered by level group, then Vietnamese collation of the name.
+with
+
+localities_base as (
+    select * from localities
+),
+
+figure_years as (
+    select
+        locality_code,
+        count(*) as figure_count,
+        min(year(period_end)) as first_year,
+        max(year(period_end)) as last_year
+    from figures
+    group by locality_code
+),
+
+final as (
+    select
+        l.code,
+        l.name_vi,
+        l.name_en,
+        l.level,
+        l.parent_code,
+        l.valid_from,
+        l.valid_to,
+        coalesce(f.figure_count, 0) as figure_count,
+        f.first_year,
+        f.last_year,
+        case l.level
+            when 'central_city' then 1
+            when 'province' then 2
+            when 'provincial_city' then 3
+            when 'district' then 4
+            when 'commune' then 5
+            else 6
+        end as level_order
+    from localities_base as l
+    left join figure_years as f on f.locality_code = l.code
+)
+
+select * from final
+order by
+    level_order,
+    figure_count = 0,
+    name_vi collate vi

@@ -1,0 +1,67 @@
+-- Headline figures of one locality for periods ending in $year, with the previous comparable
+-- figure (same indicator, body, period kind and status family, the period one year earlier).
+with
+
+indicators_base as (
+    select * from indicators
+),
+
+current_figures as (
+    select *
+    from figures
+    where locality_code = $locality
+      and year(period_end) = $year
+      and preferred
+),
+
+previous_figures as (
+    select *
+    from figures
+    where locality_code = $locality
+      and year(period_end) = $year - 1
+      and preferred
+),
+
+final as (
+    select
+        c.figure_id,
+        c.indicator,
+        i.name_vi,
+        i.name_en,
+        i.unit_vi,
+        i.unit_en,
+        i.unit_kind,
+        i.decimals,
+        i.higher_is_better,
+        i.headline,
+        i.sort_order,
+        c.body,
+        c.period_start,
+        c.period_end,
+        c.period_kind,
+        c.value,
+        c.qualifier,
+        c.status,
+        c.flag,
+        c.quote,
+        c.source_id,
+        s.title as source_title,
+        s.publisher as source_publisher,
+        p.value as previous_value,
+        p.status as previous_status,
+        p.period_start as previous_period_start,
+        p.period_end as previous_period_end
+    from current_figures as c
+    join indicators_base as i on i.indicator = c.indicator
+    join sources as s on s.source_id = c.source_id
+    left join previous_figures as p
+        on p.indicator = c.indicator
+        and p.body = c.body
+        and p.period_kind = c.period_kind
+        and p.period_start = c.period_start - interval 1 year
+        and p.period_end = c.period_end - interval 1 year
+        and (p.status = 'planned') = (c.status = 'planned')
+)
+
+select * from final
+order by headline desc, sort_order, period_start, figure_id
