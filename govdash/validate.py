@@ -304,7 +304,7 @@ def check_figures(tables: dict[str, Table], package: dict, folder: Path,
     for key, items in preferred.items():
         chosen = [i for i in items if i[0]]
         if len(chosen) != 1:
-            _, path, line, _ = items[0]
+            _, path, line, _ = items[-1]
             ids = ", ".join(i[3] for i in items)
             reason = ("several figures for the same indicator, locality, body and period are all "
                       "preferred" if chosen else "none of these figures is preferred")
