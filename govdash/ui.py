@@ -9,7 +9,10 @@ from govdash import db, fmt, state
 from govdash.i18n import LANG_LABELS, LANGS, t
 from govdash.text import fold
 
+# Widget keys; the selection itself lives under plain keys (SELECTION) that Streamlit never
+# cleans up, and each widget copies its value there when the user changes it.
 K_LOC, K_YEARS, K_LANG = "sel_locality", "sel_years", "sel_lang"
+SELECTION = {K_LOC: "selection_locality", K_YEARS: "selection_years", K_LANG: "selection_lang"}
 K_NOTICES, K_INIT = "sel_notices", "sel_initialised"
 
 
@@ -37,7 +40,7 @@ def data_years() -> list[int]:
 
 def lang() -> str:
     """The active language."""
-    value = st.session_state.get(K_LANG, state.DEFAULT_LANG)
+    value = st.session_state.get(SELECTION[K_LANG], state.DEFAULT_LANG)
     return value if value in LANGS else state.DEFAULT_LANG
 
 
@@ -51,17 +54,35 @@ def init_selection() -> None:
     result_years = query("result_years", locality=state.DEFAULT_LOCALITY)["year"]
     default_to = int(result_years.max()) if len(result_years) else None
     sel, notices = state.parse_query(params, list(locs["code"]), years, default_to=default_to)
-    st.session_state[K_LOC] = sel.locality
-    st.session_state[K_YEARS] = (sel.year_from, sel.year_to)
-    st.session_state[K_LANG] = sel.lang
+    set_selection(locality=sel.locality, years=(sel.year_from, sel.year_to), language=sel.lang)
     st.session_state[K_NOTICES] = notices
     st.session_state[K_INIT] = True
 
 
+def set_selection(locality: str | None = None, years: tuple[int, int] | None = None,
+                  language: str | None = None) -> None:
+    """Change the selection (and the widgets showing it)."""
+    for key, value in ((K_LOC, locality), (K_YEARS, years), (K_LANG, language)):
+        if value is not None:
+            st.session_state[SELECTION[key]] = value
+            st.session_state[key] = value
+
+
+def _widget_changed(key: str) -> None:
+    st.session_state[SELECTION[key]] = st.session_state[key]
+
+
+def _bind(key: str) -> dict:
+    """Widget arguments keeping `key` in step with the stored selection."""
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state[SELECTION[key]]
+    return {"key": key, "on_change": _widget_changed, "args": (key,)}
+
+
 def selection() -> state.Selection:
     """The current selection."""
-    y_from, y_to = st.session_state[K_YEARS]
-    return state.Selection(st.session_state[K_LOC], int(y_from), int(y_to), lang())
+    y_from, y_to = st.session_state[SELECTION[K_YEARS]]
+    return state.Selection(st.session_state[SELECTION[K_LOC]], int(y_from), int(y_to), lang())
 
 
 def locality_row(code: str) -> pd.Series:
@@ -96,12 +117,12 @@ def sidebar() -> None:
     labels = {r["code"]: locality_label(r, language) for _, r in locs.iterrows()}
     years = data_years() or [2023]
     with st.sidebar:
-        st.selectbox(t("sidebar_locality", language), options=list(labels), key=K_LOC,
+        st.selectbox(t("sidebar_locality", language), options=list(labels), **_bind(K_LOC),
                      format_func=labels.get, help=t("sidebar_locality_help", language))
         if min(years) < max(years):
-            st.select_slider(t("sidebar_years", language), options=list(range(min(years), max(years) + 1)),
-                             key=K_YEARS)
-        st.radio(t("sidebar_language", language), options=list(LANGS), key=K_LANG,
+            st.slider(t("sidebar_years", language), min_value=min(years), max_value=max(years),
+                      step=1, format="%d", **_bind(K_YEARS))
+        st.radio(t("sidebar_language", language), options=list(LANGS), **_bind(K_LANG),
                  format_func=LANG_LABELS.get, horizontal=True)
 
 
@@ -164,11 +185,11 @@ def figure_table(facts: pd.DataFrame, key: str, title: str) -> None:
 
 
 def _go(locality: str | None = None, year: int | None = None) -> None:
-    if locality:
-        st.session_state[K_LOC] = locality
+    years = None
     if year:
-        y_from, _ = st.session_state[K_YEARS]
-        st.session_state[K_YEARS] = (min(int(y_from), year), year)
+        y_from = selection().year_from
+        years = (min(y_from, year), year)
+    set_selection(locality=locality, years=years)
 
 
 def empty_state(sel: state.Selection, domain: str | None) -> None:

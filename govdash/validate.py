@@ -208,9 +208,11 @@ def number_spellings(value: float) -> set[str]:
         text = f"{v:.6f}".rstrip("0")
         whole, frac = text.split(".")
         n = int(whole)
+        fracs = {frac} | {frac.ljust(k, "0") for k in (2, 3) if k > len(frac)}  # 345,250
         for sep, dec in ((".", ","), (",", ".")):
-            out.add(f"{_group(n, sep)}{dec}{frac}")
-            out.add(f"{n}{dec}{frac}")
+            for fr in (fracs if dec == "," else {frac}):
+                out.add(f"{_group(n, sep)}{dec}{fr}")
+                out.add(f"{n}{dec}{fr}")
         millions = round((v - n) * 1000, 6)
         if millions.is_integer():
             out.add(f"{_group(n, '.')} tỷ {int(millions)} triệu")
