@@ -17,21 +17,34 @@ ui.init_selection()
 lang = ui.lang()
 
 PAGES = Path(__file__).resolve().parent / "pages"
+# (section key, [(file, title key, icon)]); every file in pages/ must be listed here.
+LAYOUT = [
+    ("section_overview", [("overview.py", "page_overview", "📊")]),
+    ("section_domains", [
+        ("sessions.py", "page_sessions", "🏛️"),
+        ("supervision.py", "page_supervision", "🔍"),
+        ("voters.py", "page_voters", "🗣️"),
+        ("budget.py", "page_budget", "💰"),
+    ]),
+    ("section_explore", [
+        ("compare.py", "page_compare", "📈"),
+        ("sources.py", "page_sources", "📚"),
+    ]),
+    ("section_present", [("present.py", "page_present", "🎞️")]),
+    ("section_manage", [("import.py", "page_import", "📥")]),
+]
 
 
-def page(file: str, key: str, icon: str, default: bool = False) -> st.Page:
+def page(file: str, key: str, icon: str) -> st.Page:
     """A page of the app, titled from the catalogue in the active language."""
     return st.Page(PAGES / file, title=t(key, lang), icon=icon, url_path=file.removesuffix(".py"),
-                   default=default)
+                   default=file == "overview.py")
 
 
 nav = st.navigation({
-    t("section_overview", lang): [
-        page("overview.py", "page_overview", "📊", default=True),
-    ],
-    t("section_explore", lang): [
-        page("sources.py", "page_sources", "📚"),
-    ],
+    t(section, lang): [page(*entry) for entry in entries if (PAGES / entry[0]).is_file()]
+    for section, entries in LAYOUT
+    if any((PAGES / entry[0]).is_file() for entry in entries)
 })
 ui.sidebar()
 ui.sync_url()

@@ -24,6 +24,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "page_voters": {"vi": "Cử tri & Tiếp công dân", "en": "Voters & citizen reception"},
     "page_budget": {"vi": "Ngân sách & Kinh tế", "en": "Budget & economy"},
     "page_sources": {"vi": "Nguồn dữ liệu", "en": "Data sources"},
+    "page_compare": {"vi": "So sánh", "en": "Compare"},
+    "page_present": {"vi": "Trình chiếu", "en": "Presentation"},
+    "page_import": {"vi": "Nhập dữ liệu", "en": "Import data"},
+    "section_present": {"vi": "Trình bày", "en": "Present"},
+    "section_manage": {"vi": "Quản trị", "en": "Manage"},
     # sidebar
     "sidebar_locality": {"vi": "Địa phương", "en": "Locality"},
     "sidebar_locality_help": {
@@ -118,6 +123,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reliability_low": {"vi": "thấp", "en": "low"},
     "show_document": {"vi": "Xem toàn văn", "en": "Show full text"},
 }
+
+
+def _merge_parts() -> None:
+    from govdash.strings import collect
+    for key, entry in collect().items():
+        if key in CATALOGUE:
+            raise KeyError(f"catalogue key {key!r} defined in i18n.py and in govdash/strings")
+        CATALOGUE[key] = entry
+
+
+_merge_parts()
 
 
 def t(key: str, lang: str = "vi", **values: object) -> str:

@@ -48,7 +48,10 @@ def delta_text(row: pd.Series, lang: str) -> str | None:
     approx = "≈ " if row["qualifier"] != "exact" else ""
     text = f"{sign}{approx}{fmt.number(abs(diff), lang, int(row['decimals']))} {unit}".rstrip()
     period = fmt.period(row["previous_period_start"], row["previous_period_end"], row["period_kind"], lang)
-    return f"{text} {t('delta_vs', lang, period=period)}"
+    text = f"{text} {t('delta_vs', lang, period=period)}"
+    if row.get("previous_status") not in (None, "reported"):
+        text += f" ({t('status_' + row['previous_status'], lang)})"
+    return text
 
 
 def delta_color(row: pd.Series) -> str:
@@ -59,22 +62,28 @@ def delta_color(row: pd.Series) -> str:
 
 def card_value(row: pd.Series, lang: str) -> str:
     """The big number of a card: qualifier mark and number; `%` for shares; units go in the label."""
-    value = fmt.value_with_unit(row["value"], row["unit_kind"], "", lang, int(row["decimals"]),
-                                row["qualifier"])
-    return value
+    unit = _unit(row, lang) if row["unit_kind"] == "money" else ""
+    return fmt.value_with_unit(row["value"], row["unit_kind"], unit, lang, int(row["decimals"]),
+                               row["qualifier"])
 
 
-def card_label(row: pd.Series, lang: str) -> str:
-    """Indicator name, the body when it is not the council itself, the unit when it says more."""
+def card_label(row: pd.Series, lang: str, show_body: bool = False) -> str:
+    """Indicator name; the body when cards of one indicator differ by body; the unit for money."""
     label = row["name_en"] if lang == "en" else row["name_vi"]
-    if row["body"] not in ("council", "locality"):
+    if show_body:
         label += f" — {t('body_' + row['body'], lang)}"
-    if row["unit_kind"] in ("money", "ratio"):
+    if row["unit_kind"] == "ratio":
         label += f" ({_unit(row, lang)})"
     return label
 
 
-def card(row: pd.Series, lang: str) -> Card:
+def cards(rows: pd.DataFrame, lang: str) -> list[Card]:
+    """Cards for figure rows; the body is named where one indicator appears for several bodies."""
+    repeated = set(rows["indicator"][rows["indicator"].duplicated()])
+    return [card(r, lang, show_body=r["indicator"] in repeated) for _, r in rows.iterrows()]
+
+
+def card(row: pd.Series, lang: str, show_body: bool = False) -> Card:
     """The card of one figure row from the `overview_kpis` query."""
     period = fmt.period(row["period_start"], row["period_end"], row["period_kind"], lang)
     status = t("status_" + row["status"], lang)
@@ -83,7 +92,7 @@ def card(row: pd.Series, lang: str) -> Card:
         caption += f" · {status}"
     source = f"{t('source_label', lang)}: {row['source_title']} ({row['source_publisher']})"
     help_text = f"{source}\n\n{t('quote_label', lang)}: “{row['quote']}”\n\n{t('status_label', lang)}: {status}"
-    return Card(label=card_label(row, lang), value=card_value(row, lang), delta=delta_text(row, lang),
+    return Card(label=card_label(row, lang, show_body), value=card_value(row, lang), delta=delta_text(row, lang),
                 delta_color=delta_color(row), caption=caption, help=help_text)
 
 

@@ -158,7 +158,7 @@ def figure_value(row: pd.Series, language: str) -> str:
                                int(row["decimals"]), row["qualifier"])
 
 
-def kpi_grid(cards: list, per_row: int = 4) -> None:
+def kpi_grid(cards: list, per_row: int = 3) -> None:
     """KPI cards in rows: value, delta coloured by whether up is good, period and source."""
     for start in range(0, len(cards), per_row):
         cols = st.columns(per_row)

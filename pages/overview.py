@@ -12,17 +12,17 @@ st.title(t("overview_heading", lang, locality=name, year=sel.year_to))
 ui.show_notices()
 figures = ui.query("overview_kpis", locality=sel.locality, year=sel.year_to)
 results = figures[figures["status"] != "planned"]
-plans = figures[figures["status"] == "planned"]
+plans = figures[(figures["status"] == "planned") & (figures["headline"] | (figures["unit_kind"] == "money"))]
 
 if results.empty:
     ui.empty_state(sel, domain=None)
 else:
     st.caption(t("overview_intro", lang, year=sel.year_to))
-    ui.kpi_grid([kpi.card(row, lang) for _, row in kpi.headline_rows(results).iterrows()])
+    ui.kpi_grid(kpi.cards(kpi.headline_rows(results), lang))
     st.caption(t("not_final_note", lang))
 if not plans.empty:
     st.subheader(t("plans_heading", lang, year=sel.year_to))
-    ui.kpi_grid([kpi.card(row, lang) for _, row in plans.iterrows()])
+    ui.kpi_grid(kpi.cards(plans, lang))
 facts = ui.query("facts", locality=sel.locality, year=sel.year_to)
 if not facts.empty:
     ui.figure_table(facts, key="overview_table", title=t("figures_table", lang))

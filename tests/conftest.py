@@ -26,3 +26,24 @@ def fixture_con(fixture_dir):
     con = db.open_store(fixture_dir)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def app_server():
+    """A real `streamlit run dashboard.py` on the bundled data, for browser tests."""
+    from browser import streamlit_server
+    with streamlit_server() as base:
+        yield base
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium through Playwright; fails the test if a request left localhost."""
+    from playwright.sync_api import sync_playwright
+    from browser import Browser
+    with sync_playwright() as p:
+        b = Browser(p)
+        yield b
+        external = list(b.external)
+        b.close()
+        assert external == [], f"requests left localhost: {external}"

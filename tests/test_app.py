@@ -27,7 +27,7 @@ def text_of(at: AppTest) -> str:
 def test_every_page_file_is_registered():
     source = (ROOT / "dashboard.py").read_text(encoding="utf-8")
     for name in PAGES:
-        assert f'"{name}"' in source, f"{name} is not in st.navigation"
+        assert f'("{name}"' in source, f"{name} is not in the navigation LAYOUT"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -22,7 +22,7 @@ def test_every_key_in_both_languages_with_same_placeholders():
 
 def test_every_key_used_in_code_exists():
     used = set()
-    for path in [p for p in (ROOT / "govdash").glob("*.py") if p.name != "i18n.py"] + list((ROOT / "pages").glob("*.py")) + [ROOT / "dashboard.py"]:
+    for path in [p for p in (ROOT / "govdash").rglob("*.py") if p.name != "i18n.py" and "strings" not in p.parts] + list((ROOT / "pages").glob("*.py")) + [ROOT / "dashboard.py"]:
         used |= set(re.findall(r"\bt\(\s*\"([a-z0-9_]+)\"(?!\s*\+)", path.read_text(encoding="utf-8")))
         used |= set(re.findall(r"\bpage\(\"[a-z_]+\.py\",\s*\"([a-z0-9_]+)\"", path.read_text(encoding="utf-8")))
     assert used, "no catalogue use found: the scan is broken"

@@ -36,18 +36,15 @@ CASES = {
 }
 
 
-def extra_cases():
-    """Cases registered by later modules' tests (domain pages, compare, ...)."""
-    import query_cases
-    return query_cases.CASES
-
-
 def all_cases():
+    """These cases and those of every `tests/query_cases_*.py` (one per area of the app)."""
+    import importlib
     cases = dict(CASES)
-    try:
-        cases.update(extra_cases())
-    except ImportError:
-        pass
+    for path in sorted(Path(__file__).parent.glob("query_cases_*.py")):
+        module = importlib.import_module(path.stem)
+        overlap = set(cases) & set(module.CASES)
+        assert not overlap, f"query cases defined twice: {overlap}"
+        cases.update(module.CASES)
     return cases
 
 
