@@ -50,7 +50,7 @@ def test_overview_shows_query_figures_for_hai_phong_2023():
     sessions = kpis[(kpis["indicator"] == "council_sessions") & (kpis["body"] == "council")].iloc[0]
     assert fmt.number(sessions["value"], "vi", 0) in shown
     revenue = kpis[kpis["indicator"] == "budget_revenue"].iloc[0]
-    assert "> " + fmt.number(revenue["value"], "vi", 2) in shown  # "trên 103.600" is a bound
+    assert "> " + fmt.money(revenue["value"], "vi", 2) in shown  # "trên 103.600" is a bound
 
 
 def test_bogus_locality_in_url_gives_notice_not_traceback():
