@@ -216,6 +216,11 @@ def empty_state(sel: state.Selection, domain: str | None) -> None:
                    kwargs={"locality": code, "year": last})
 
 
+def present(value: object) -> bool:
+    """True for a real, non-empty value (DuckDB nulls arrive as None or NaN)."""
+    return not fmt.is_missing(value) and value is not pd.NA and str(value) != ""
+
+
 def _document_text(file: str) -> str | None:
     """The full text of a document held under data/seeds/ (no other path is ever read)."""
     from govdash.paths import data_dir
@@ -240,15 +245,15 @@ def sources_list(key: str) -> None:
             continue
         rel = t("reliability_" + s["reliability"], language)
         with st.expander(f"{s['title']} — {s['publisher']} · {s['figure_count']}"):
-            st.markdown(f"**{t('source_label', language)}:** {s['publisher']} · "
-                        f"{s['published'] or '—'} · {rel}")
-            if s["url"]:
-                st.markdown(f"[{s['url']}]({s['url']})")
-            if s["note"]:
+            published = s["published"] if present(s["published"]) else "—"
+            st.markdown(f"**{t('source_label', language)}:** {s['publisher']} · {published} · {rel}")
+            if present(s["url"]):
+                st.link_button(s["url"][:90], s["url"])
+            if present(s["note"]):
                 st.caption(s["note"])
             if not own.empty:
                 figure_table(own, key=f"{key}_{s['source_id']}", title=t("figures_table", language))
-            text = _document_text(s["file"]) if s["file"] else None
+            text = _document_text(s["file"]) if present(s["file"]) else None
             if text:
                 st.text_area(t("show_document", language), text, height=300, disabled=True,
                              key=f"{key}_doc_{s['source_id']}")

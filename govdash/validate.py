@@ -202,7 +202,7 @@ def number_spellings(value: float) -> set[str]:
     out: set[str] = set()
     if float(v).is_integer():
         n = int(v)
-        out |= {str(n), _group(n, "."), f"{n:02d}", f"{n:03d}"}
+        out |= {str(n), _group(n, "."), f"{n:02d}", f"{n:03d}", f"{_group(n, '.')},0", f"{n},0"}
         out.add(_group(n, ","))  # English pages
     else:
         text = f"{v:.6f}".rstrip("0")
@@ -265,6 +265,10 @@ def check_figures(tables: dict[str, Table], package: dict, folder: Path,
             if ind["domain"] != res["name"]:
                 bad("indicator", f"belongs to domain {ind['domain']}, so to {ind['domain']}.csv")
             kind = ind["unit_kind"]
+            shown = f"{value:.6f}".rstrip("0").split(".")[1]
+            if len(shown) > int(ind["decimals"] or 0):
+                bad("value", f"has {len(shown)} decimals but {row['indicator']} shows "
+                             f"{ind['decimals']}: the screen would round it")
             if kind == "count" and (value < 0 or not value.is_integer()):
                 bad("value", "a count must be a non-negative whole number")
             if kind in ("money", "ratio") and value < 0:
