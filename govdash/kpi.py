@@ -18,7 +18,8 @@ class Card:
     label: str
     value: str
     delta: str | None
-    delta_color: str  # "normal" (up is good), "inverse" (down is good) or "off"
+    delta_color: str  # "green" / "red" by whether the change is good, "gray" when neutral
+    delta_arrow: str  # "up", "down" or "off"
     caption: str
     help: str
 
@@ -36,17 +37,16 @@ def value_text(row: pd.Series, lang: str) -> str:
 def delta_text(row: pd.Series, lang: str) -> str | None:
     """Change against the previous comparable figure, or None when there is none.
 
-    Percentages change in percentage points; a change involving a bound or an approximation
-    ("over", "about") is itself approximate and says so with ≈.
+    Percentages change in percentage points. A change involving a bound or an approximation
+    ("trên 103.600", "khoảng") is itself approximate and says so with ≈.
     """
     prev = row.get("previous_value")
     if fmt.is_missing(prev) or row["unit_kind"] == "change":
         return None
-    diff = round(float(row["value"]) - float(prev), 6)
+    diff = _diff(row)
     unit = ("điểm %" if lang == "vi" else "pp") if row["unit_kind"] == "percent" else _unit(row, lang)
-    sign = "+" if diff > 0 else ("-" if diff < 0 else "±")  # ASCII minus: Streamlit reads the sign
-    approx = "≈ " if row["qualifier"] != "exact" else ""
-    text = f"{sign}{approx}{fmt.number(abs(diff), lang, int(row['decimals']))} {unit}".rstrip()
+    inexact = row["qualifier"] != "exact" or (row.get("previous_qualifier") or "exact") != "exact"
+    text = f"{'≈ ' if inexact else ''}{fmt.signed(diff, lang, int(row['decimals']))} {unit}".rstrip()
     period = fmt.period(row["previous_period_start"], row["previous_period_end"], row["period_kind"], lang)
     text = f"{text} {t('delta_vs', lang, period=period)}"
     if row.get("previous_status") not in (None, "reported"):
@@ -54,10 +54,23 @@ def delta_text(row: pd.Series, lang: str) -> str | None:
     return text
 
 
-def delta_color(row: pd.Series) -> str:
-    """Colour rule from metadata: whether up is good for this indicator."""
+def _diff(row: pd.Series) -> float:
+    return round(float(row["value"]) - float(row["previous_value"]), 6)
+
+
+def delta_style(row: pd.Series) -> tuple[str, str]:
+    """(colour, arrow) of the change: green when it goes the way metadata says is better."""
+    if fmt.is_missing(row.get("previous_value")) or row["unit_kind"] == "change":
+        return "gray", "off"
+    diff = _diff(row)
+    if diff == 0:
+        return "gray", "off"
+    arrow = "up" if diff > 0 else "down"
     better = str(row.get("higher_is_better") or "")
-    return {"true": "normal", "false": "inverse"}.get(better, "off")
+    if better not in ("true", "false"):
+        return "gray", arrow
+    good = (diff > 0) == (better == "true")
+    return ("green" if good else "red"), arrow
 
 
 def card_value(row: pd.Series, lang: str) -> str:
@@ -92,8 +105,10 @@ def card(row: pd.Series, lang: str, show_body: bool = False) -> Card:
         caption += f" · {status}"
     source = f"{t('source_label', lang)}: {row['source_title']} ({row['source_publisher']})"
     help_text = f"{source}\n\n{t('quote_label', lang)}: “{row['quote']}”\n\n{t('status_label', lang)}: {status}"
-    return Card(label=card_label(row, lang, show_body), value=card_value(row, lang), delta=delta_text(row, lang),
-                delta_color=delta_color(row), caption=caption, help=help_text)
+    colour, arrow = delta_style(row)
+    return Card(label=card_label(row, lang, show_body), value=card_value(row, lang),
+                delta=delta_text(row, lang), delta_color=colour, delta_arrow=arrow,
+                caption=caption, help=help_text)
 
 
 def headline_rows(results: pd.DataFrame, minimum: int = 4, maximum: int = 8) -> pd.DataFrame:

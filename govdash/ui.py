@@ -165,7 +165,7 @@ def kpi_grid(cards: list, per_row: int = 3) -> None:
         for col, c in zip(cols, cards[start:start + per_row]):
             with col:
                 st.metric(c.label, c.value, delta=c.delta, delta_color=c.delta_color,
-                          help=c.help, border=True)
+                          delta_arrow=c.delta_arrow, help=c.help, border=True)
                 st.caption(c.caption)
 
 

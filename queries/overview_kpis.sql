@@ -49,6 +49,7 @@ final as (
         s.publisher as source_publisher,
         p.value as previous_value,
         p.status as previous_status,
+        p.qualifier as previous_qualifier,
         p.period_start as previous_period_start,
         p.period_end as previous_period_end
     from current_figures as c

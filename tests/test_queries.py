@@ -21,7 +21,7 @@ CASES = {
         "figure_id", "indicator", "name_vi", "name_en", "unit_vi", "unit_en", "unit_kind", "decimals",
         "higher_is_better", "headline", "sort_order", "body", "period_start", "period_end",
         "period_kind", "value", "qualifier", "status", "flag", "quote", "source_id", "source_title",
-        "source_publisher", "previous_value", "previous_status", "previous_period_start",
+        "source_publisher", "previous_value", "previous_status", "previous_qualifier", "previous_period_start",
         "previous_period_end"]),
     "facts": ({"locality": None, "year": None}, [
         "locality_code", "locality_name", "locality_name_en", "level", "body", "period_start",
