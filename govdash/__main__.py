@@ -1,4 +1,4 @@
-"""Command line: `python -m govdash validate | facts`."""
+"""Command line: `python -m govdash validate | facts | import | rollback | imports | editor`."""
 from __future__ import annotations
 
 import argparse
@@ -70,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     facts = sub.add_parser("facts", help="print every curated figure as CSV")
     facts.add_argument("--locality", help="code or name, e.g. 31 or 'Hải Phòng' or 'hai phong'")
     facts.add_argument("--year", type=int, help="year in which the figure's period ends")
+    from govdash.import_cli import add_subcommands  # import, rollback, imports, editor
+    imports = add_subcommands(sub)
     args = parser.parse_args(argv)
-    return {"validate": cmd_validate, "facts": cmd_facts}[args.command](args)
+    return {"validate": cmd_validate, "facts": cmd_facts, **imports}[args.command](args)
 
 
 if __name__ == "__main__":

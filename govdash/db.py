@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from govdash import datastore
 from govdash.paths import QUERIES_DIR, data_dir
 
 _TYPES = {"string": "VARCHAR", "number": "DOUBLE", "integer": "BIGINT", "date": "DATE",
@@ -68,7 +69,8 @@ def open_store(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
         "autoload_known_extensions": False,
     })
     con.execute("load icu")  # built into the wheel: Vietnamese collation, never downloaded
-    _create_tables(con, folder)
+    with datastore.reading(folder):  # finish an interrupted import; never read one half-done
+        _create_tables(con, folder)
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
     return con

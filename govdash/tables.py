@@ -26,9 +26,19 @@ def display_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
                                                         int(r["decimals"]), r["qualifier"]),
             "value_number": r["value"],
             "unit": unit,
-            t("status_label", lang): t("status_" + r["status"], lang),
+            t("status_label", lang): _status(r, lang),
             t("source_label", lang): r["source_title"],
             t("quote_label", lang): r["quote"],
             "figure_id": r["figure_id"],
         })
     return pd.DataFrame(rows)
+
+
+def _status(row: pd.Series, lang: str) -> str:
+    """Status, marked when the figure is not the preferred one or is flagged."""
+    text = t("status_" + row["status"], lang)
+    if "preferred" in row and row["preferred"] is not None and not bool(row["preferred"]):
+        text += " · " + t("dom_not_preferred", lang)
+    if "flag" in row and isinstance(row["flag"], str) and row["flag"]:
+        text += " · " + t("dom_flag_" + row["flag"], lang)
+    return text

@@ -38,8 +38,25 @@ def data_years() -> list[int]:
     return [int(y) for y in query("data_years", locality=None)["year"]]
 
 
+def _require_entry() -> None:
+    """Rerun through dashboard.py when a page runs without it.
+
+    On a fresh server Streamlit treats an app with a `pages/` folder as a legacy multipage app
+    until some session has called `st.navigation`, so the first visitor of a deep link such as
+    `/compare?...` would run the page alone, without the selection. Switch the legacy mode off
+    and rerun: the entry then sets everything up and shows the same page and query string.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    if st.session_state.get(K_INIT) or get_script_run_ctx() is None:
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
 def lang() -> str:
     """The active language."""
+    _require_entry()
     value = st.session_state.get(SELECTION[K_LANG], state.DEFAULT_LANG)
     return value if value in LANGS else state.DEFAULT_LANG
 
@@ -81,6 +98,7 @@ def _bind(key: str) -> dict:
 
 def selection() -> state.Selection:
     """The current selection."""
+    _require_entry()
     y_from, y_to = st.session_state[SELECTION[K_YEARS]]
     return state.Selection(st.session_state[SELECTION[K_LOC]], int(y_from), int(y_to), lang())
 
@@ -192,12 +210,21 @@ def _go(locality: str | None = None, year: int | None = None) -> None:
     set_selection(locality=locality, years=years)
 
 
-def empty_state(sel: state.Selection, domain: str | None) -> None:
-    """No data for the selection: say so, and offer the years and localities that do have it."""
+def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
+                message: str | None = None) -> None:
+    """No data for the selection: say so, and offer the years and localities that do have it.
+
+    `domain` may be a tuple of domains (a page covering several); `message` replaces the
+    default first line."""
     language = sel.lang
     name = locality_name(sel.locality, language)
-    st.info(t("no_data", language, locality=name, year=sel.year_to), icon="ℹ️")
-    years = query("coverage", domain=domain)
+    st.info(message or t("no_data", language, locality=name, year=sel.year_to), icon="ℹ️")
+    if isinstance(domain, tuple):
+        years = pd.concat([query("coverage", domain=d) for d in domain], ignore_index=True)
+        years = years.sort_values(["locality_code", "year"], kind="stable")
+        domain = "-".join(domain)
+    else:
+        years = query("coverage", domain=domain)
     own = sorted(int(y) for y in years[years["locality_code"] == sel.locality]["year"].unique())
     if own:
         st.write(t("no_data_elsewhere", language, years=", ".join(map(str, own))))
@@ -232,28 +259,6 @@ def _document_text(file: str) -> str | None:
 
 
 def sources_list(key: str) -> None:
-    """Searchable list of sources; each opens to its metadata, figures and quotes."""
-    from govdash.text import matches
-    language = lang()
-    search = st.text_input(t("sources_search", language), key=f"{key}_search")
-    sources = query("sources_list")
-    facts = query("facts", locality=None, year=None)
-    for _, s in sources.iterrows():
-        own = facts[facts["source"] == s["source_id"]]
-        if search and not matches(search, s["title"], s["publisher"], s["source_id"],
-                                  " ".join(own["quote"]), " ".join(own["locality_name"])):
-            continue
-        rel = t("reliability_" + s["reliability"], language)
-        with st.expander(f"{s['title']} — {s['publisher']} · {s['figure_count']}"):
-            published = s["published"] if present(s["published"]) else "—"
-            st.markdown(f"**{t('source_label', language)}:** {s['publisher']} · {published} · {rel}")
-            if present(s["url"]):
-                st.link_button(s["url"][:90], s["url"])
-            if present(s["note"]):
-                st.caption(s["note"])
-            if not own.empty:
-                figure_table(own, key=f"{key}_{s['source_id']}", title=t("figures_table", language))
-            text = _document_text(s["file"]) if present(s["file"]) else None
-            if text:
-                st.text_area(t("show_document", language), text, height=300, disabled=True,
-                             key=f"{key}_doc_{s['source_id']}")
+    """Searchable list of sources (moved to `govdash.sources_view`; kept for callers)."""
+    from govdash import sources_view
+    sources_view.render(key, lang(), query("sources_list"), query("facts", locality=None, year=None))

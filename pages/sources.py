@@ -1,11 +1,14 @@
-"""Nguồn dữ liệu: every document and page the figures come from, with their figures and quotes."""
+"""Nguồn dữ liệu: every document and page the figures come from, with their figures and quotes.
+
+Other pages link here with `govdash.sources_view.source_link(source_id, figure_id)`.
+"""
 import streamlit as st
 
-from govdash import ui
+from govdash import sources_view, ui
 from govdash.i18n import t
 
 lang = ui.lang()
 st.title(t("page_sources", lang))
 ui.show_notices()
 st.caption(t("sources_intro", lang))
-ui.sources_list(key="sources")
+sources_view.render("sources", lang, ui.query("sources_list"), ui.query("facts", locality=None, year=None))

@@ -1,0 +1,700 @@
+"""govdash at national scale: one command that measures start-up, queries, page reruns, the
+browser, server memory and a naive baseline, and writes a JSON file and a markdown table.
+
+    .venv/bin/python benchmarks/run.py [--scale 1.0] [--out benchmarks/results] [--data DIR]
+
+It generates synthetic data (benchmarks/generate.py) in a temporary folder unless `--data`
+names one, points govdash at it with GOVDASH_DATA_DIR (and at a temporary store cache with
+GOVDASH_STORE_DIR), and runs each section in its own process so that one section's memory,
+caches or crash cannot colour another's. A section that fails is reported with its error;
+the others still run. Timings are wall-clock milliseconds; p50/p95 over every run.
+
+Sections: startup, queries, pages, browser, memory, naive (see README in RESULTS.md).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+TESTS = ROOT / "tests"
+for p in (str(ROOT), str(BENCH), str(TESTS)):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+SECTIONS = ["startup", "queries", "pages", "browser", "memory", "naive"]
+START_YEARS = {"from": "2022", "to": "2024"}  # every pre-2025 unit and current province has these
+BUDGETS = {
+    "query_p95_ms": 50, "page_p50_ms": 150, "page_p95_ms": 400, "paint_p50_ms": 1000,
+    "built_store_start_ms": 2000, "rss_one_session_mb": 500, "rss_per_extra_session_mb": 15,
+    "naive_ratio": 5,
+}
+
+
+# ---------------------------------------------------------------- small helpers
+
+def stats(samples_s: list[float]) -> dict:
+    """n, p50, p95, min, max of durations given in seconds, reported in milliseconds."""
+    ms = sorted(x * 1000 for x in samples_s)
+    if not ms:
+        return {"n": 0}
+    def pct(q: float) -> float:
+        k = (len(ms) - 1) * q
+        lo, hi = int(k), min(int(k) + 1, len(ms) - 1)
+        return ms[lo] + (ms[hi] - ms[lo]) * (k - lo)
+    return {"n": len(ms), "p50": round(statistics.median(ms), 1), "p95": round(pct(0.95), 1),
+            "min": round(ms[0], 1), "max": round(ms[-1], 1)}
+
+
+def proc_status(pid: int | str = "self") -> dict:
+    """VmRSS and VmHWM (peak resident set) of a process, in MB, from /proc."""
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            out[key] = round(int(value.split()[0]) / 1024, 1)
+    return out
+
+
+def representative(data: Path) -> dict:
+    """Locality codes of each kind in the synthetic set, and a change sequence for pages."""
+    import pandas as pd
+    locs = pd.read_csv(data / "localities.csv", dtype=str, keep_default_na=False)
+    def pick(mask, k):
+        codes = locs[mask]["code"].tolist()
+        step = max(1, len(codes) // max(k, 1))
+        return codes[::step][:k]
+    unique = ~locs["name_vi"].duplicated(keep=False)
+    provinces = pick(locs["level"].isin(["province", "central_city"]) & unique, 4)
+    districts = pick(locs["code"].str.startswith("SYN-D"), 3)
+    communes = pick(locs["code"].str.startswith("SYN-X"), 6)
+    new = pick(locs["code"].str.startswith("SYN-N"), 1)
+    names = dict(zip(locs["code"], locs["name_vi"]))
+    # pages cycle through these: mostly communes (most of the localities), some provinces,
+    # districts, and one current commune (no figures in 2022-2024: the empty state)
+    def nth(codes, i):
+        return codes[i % len(codes)]
+    sequence = [nth(communes, 0), nth(provinces, 0), nth(communes, 1), nth(districts, 0),
+                nth(communes, 2), nth(provinces, 1), nth(communes, 3), new[0], nth(districts, 1),
+                nth(communes, 4), nth(provinces, 2), nth(communes, 5)]
+    return {"province": "31" if "31" in names else provinces[0], "district": districts[0],
+            "commune": communes[len(communes) // 2], "new_commune": new[0],
+            "sequence": sequence, "browser": [c for c in sequence if c != new[0]],
+            "names": {c: names[c] for c in set(sequence) | {"31"} if c in names}}
+
+
+def page_files() -> list[str]:
+    """Every page file present now (others may be adding pages while this runs)."""
+    return sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+
+
+# ---------------------------------------------------------------- section: startup
+
+STARTUP_PROBE = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from govdash import db
+t1 = time.perf_counter()
+con = db.open_store()
+t2 = time.perf_counter()
+db.run_query("localities", con)
+t3 = time.perf_counter()
+print(json.dumps({"import_s": t1 - t0, "open_s": t2 - t1, "first_query_s": t3 - t2}))
+"""
+
+
+def _probe(env: dict) -> dict:
+    out = subprocess.run([sys.executable, "-c", STARTUP_PROBE], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True, timeout=1800)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _store_files(store: Path) -> dict:
+    return {p.name: p.stat().st_mtime_ns for p in store.glob("*.duckdb")} if store.is_dir() else {}
+
+
+def section_startup(ctx: dict) -> dict:
+    """CSVs → ready store (store cache emptied first), then from the built store; and a touched
+    CSV (same content, new mtime) must not trigger a rebuild."""
+    env = dict(os.environ)
+    store = Path(env["GOVDASH_STORE_DIR"])
+    cold, warm = [], []
+    for _ in range(ctx["reps_cold"]):
+        shutil.rmtree(store, ignore_errors=True)
+        cold.append(_probe(env))
+    for _ in range(ctx["reps_warm"]):
+        warm.append(_probe(env))
+    before = _store_files(store)
+    csv = Path(ctx["data"]) / "sources.csv"
+    os.utime(csv)  # same bytes, newer mtime: checksums decide, so no rebuild is expected
+    touched = _probe(env)
+    after = _store_files(store)
+    return {
+        "csv_to_store": stats([r["open_s"] for r in cold]),
+        "built_store": stats([r["open_s"] for r in warm]),
+        "built_store_first_query": stats([r["first_query_s"] for r in warm]),
+        "import_govdash_db": stats([r["import_s"] for r in warm]),
+        "touched_csv_open": stats([touched["open_s"]]),
+        "store_files": sorted(after),
+        "rebuilt_after_touch": bool(before) and before != after,
+        "persistent_store": bool(after),
+    }
+
+
+# ---------------------------------------------------------------- section: queries
+
+def _substitute(value, real_codes: set[str], code: str, years: list[int]):
+    """A case's parameter value with real locality codes replaced by a synthetic one."""
+    if isinstance(value, str) and value in real_codes:
+        return code
+    if isinstance(value, (list, tuple)):
+        return type(value)(_substitute(v, real_codes, code, years) for v in value)
+    return value
+
+
+def query_cases() -> dict:
+    """Every query's parameters from the test cases (tests/test_queries.py + query_cases_*)."""
+    from test_queries import all_cases
+    return {name: params for name, (params, _cols) in all_cases().items()}
+
+
+def section_queries(ctx: dict) -> dict:
+    """Every queries/*.sql with its test-case parameters, localities swapped for synthetic
+    ones of each level; p50/p95 over every run of every variant."""
+    import pandas as pd
+    from govdash import db
+    con = db.open_store()
+    real = set(pd.read_csv(ROOT / "data" / "localities.csv", dtype=str)["code"])
+    cases = query_cases()
+    files = sorted(p.stem for p in (ROOT / "queries").glob("*.sql"))
+    codes = [ctx["codes"][k] for k in ("province", "district", "commune", "new_commune")]
+    out = {}
+    for name in files:
+        params = cases.get(name)
+        if params is None:
+            out[name] = {"error": "no test case (tests/query_cases_*.py) for this query"}
+            continue
+        variants = [{k: _substitute(v, real, c, []) for k, v in params.items()} for c in codes]
+        variants = [dict(t) for t in {tuple(sorted((k, json.dumps(v)) for k, v in v_.items()))
+                                      for v_ in variants}]
+        variants = [{k: json.loads(v) for k, v in d.items()} for d in variants]
+        out[name] = _time_query(con, name, variants, ctx)
+    return out
+
+
+def _time_query(con, name: str, variants: list[dict], ctx: dict) -> dict:
+    from govdash import db
+    samples, rows, per_variant = [], {}, []
+    deadline = time.perf_counter() + ctx["query_time_cap_s"]
+    try:
+        for params in variants:
+            db.run_query(name, con, **params)  # warm-up: first touch of the data pages
+            own = []
+            for _ in range(ctx["reps_query"]):
+                t0 = time.perf_counter()
+                df = db.run_query(name, con, **params)
+                own.append(time.perf_counter() - t0)
+                if time.perf_counter() > deadline:
+                    break
+            samples += own
+            per_variant.append({"params": params, "rows": len(df), **stats(own)})
+    except Exception as e:  # noqa: BLE001 - report, don't stop the benchmark
+        return {"error": f"{type(e).__name__}: {e}"[:300], **stats(samples)}
+    return {**stats(samples), "variants": per_variant}
+
+
+# ---------------------------------------------------------------- section: pages
+
+def _apptest(path: Path, timeout: float):
+    from streamlit.testing.v1 import AppTest
+    return AppTest.from_file(str(path), default_timeout=timeout)
+
+
+def section_page(ctx: dict) -> dict:
+    """One page's server rerun through AppTest after a locality change, caches warm (its own
+    process: a page too slow for the run is stopped without holding up the others)."""
+    return _time_page(ctx["page"], ctx)
+
+
+def _time_page(page: str, ctx: dict) -> dict:
+    at = _apptest(ROOT / "dashboard.py", ctx["page_timeout_s"])
+    at.query_params.update({"loc": ctx["codes"]["province"], **START_YEARS})
+    samples, errors = [], []
+    try:
+        t0 = time.perf_counter()
+        at.run()
+        at.switch_page(f"pages/{page}").run()
+        first = time.perf_counter() - t0
+        deadline = time.perf_counter() + ctx["page_time_cap_s"]
+        for code in ctx["codes"]["sequence"][:ctx["reps_page"]]:
+            at.session_state["selection_locality"] = code
+            t0 = time.perf_counter()
+            at.run()
+            samples.append(time.perf_counter() - t0)
+            if at.exception:
+                errors.append(f"{code}: {at.exception[0].message[:200]}")
+            if time.perf_counter() > deadline and len(samples) >= 2:
+                break
+    except Exception as e:  # noqa: BLE001
+        return {"error": f"{type(e).__name__}: {e}"[:300], **stats(samples)}
+    return {**stats(samples), "first_run_ms": round(first * 1000), "exceptions": errors[:3]}
+
+
+# ---------------------------------------------------------------- section: browser + memory
+
+PAINTED_JS = """(name) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') === 'running') return false;
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  const h1 = document.querySelector('h1');
+  if (!h1 || !h1.innerText.includes(name)) return false;
+  return document.querySelectorAll('[data-testid="stMetric"], .js-plotly-plot, [data-testid="stAlert"]').length > 0;
+}"""
+TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+
+
+class Server:
+    """`streamlit run dashboard.py` on a free localhost port, with its process id for /proc."""
+
+    def __init__(self, script: Path, env: dict):
+        from browser import free_port
+        self.port = free_port()
+        self.base = f"http://localhost:{self.port}"
+        self.log = tempfile.NamedTemporaryFile("w", prefix="govdash-bench-server-", suffix=".log",
+                                               delete=False)
+        cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
+               "--server.address", "localhost", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false"]
+        t0 = time.perf_counter()
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self._wait_healthy()
+        self.start_s = time.perf_counter() - t0
+
+    def _wait_healthy(self) -> None:
+        import urllib.request
+        deadline = time.time() + 120
+        while True:
+            try:
+                urllib.request.urlopen(self.base + "/_stcore/health", timeout=2)
+                return
+            except OSError:
+                if self.proc.poll() is not None or time.time() > deadline:
+                    raise RuntimeError(f"streamlit did not start; see {self.log.name}")
+                time.sleep(0.2)
+
+    def memory(self) -> dict:
+        return proc_status(self.proc.pid)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def _context(browser):
+    """A fresh browser context (a new Streamlit session) whose requests never leave localhost."""
+    from browser import LOCAL_HOSTS
+    from urllib.parse import urlparse
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    def route(r):
+        u = urlparse(r.request.url)
+        if u.scheme in ("http", "https", "ws", "wss") and (u.hostname or "") not in LOCAL_HOSTS:
+            return r.abort()
+        return r.continue_()
+    context.route("**/*", route)
+    return context, context.new_page()
+
+
+def _painted(page, name: str, timeout_ms: float) -> None:
+    page.wait_for_function(PAINTED_JS, arg=name, timeout=timeout_ms, polling="raf")
+    page.evaluate(TWO_FRAMES_JS)
+
+
+def _load(page, base: str, code: str, name: str, timeout_ms: float) -> float:
+    t0 = time.perf_counter()
+    page.goto(f"{base}/?loc={code}&from={START_YEARS['from']}&to={START_YEARS['to']}&lang=vi")
+    _painted(page, name, timeout_ms)
+    return time.perf_counter() - t0
+
+
+def _change_locality(page, name: str, timeout_ms: float) -> float:
+    """Pick `name` in the sidebar's locality box; seconds from the click to painted metrics."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
+    box.click()
+    page.keyboard.type(name)
+    option = page.get_by_role("option", name=re.compile("^" + re.escape(name) + " ·")).first
+    option.wait_for(timeout=timeout_ms)
+    t0 = time.perf_counter()
+    option.click()
+    _painted(page, name, timeout_ms)
+    return time.perf_counter() - t0
+
+
+def _launch(p):
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    return p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def section_browser(ctx: dict) -> dict:
+    """Real Chromium: first load of the Overview on a fresh server and on a warm one; time from
+    a locality picked in the sidebar to its metrics painted."""
+    from playwright.sync_api import sync_playwright
+    codes, names, timeout = ctx["codes"], ctx["codes"]["names"], ctx["browser_timeout_ms"]
+    server = Server(ROOT / "dashboard.py", dict(os.environ))
+    try:
+        with sync_playwright() as p:
+            browser = _launch(p)
+            _, page = _context(browser)
+            cold = _load(page, server.base, codes["province"], names[codes["province"]], timeout)
+            _, page2 = _context(browser)
+            warm = [_load(page2, server.base, codes["province"], names[codes["province"]], timeout)]
+            changes = [_change_locality(page, names[c], timeout)
+                       for c in codes["browser"][:ctx["reps_browser"]]]
+            browser.close()
+    finally:
+        server.stop()
+    return {"server_start": stats([server.start_s]), "first_load_cold_server": stats([cold]),
+            "first_load_warm_server": stats(warm), "locality_change_to_painted": stats(changes)}
+
+
+def section_memory(ctx: dict) -> dict:
+    """Peak resident memory of the server with one session, then with `sessions` sessions
+    (each loads the Overview for its own locality and changes locality once)."""
+    from playwright.sync_api import sync_playwright
+    codes, names, timeout = ctx["codes"], ctx["codes"]["names"], ctx["browser_timeout_ms"]
+    server = Server(ROOT / "dashboard.py", dict(os.environ))
+    idle = server.memory()
+    try:
+        with sync_playwright() as p:
+            browser = _launch(p)
+            pages = []
+            seq = codes["browser"]
+            for i in range(ctx["sessions"]):
+                _, page = _context(browser)
+                first = seq[i % len(seq)]
+                _load(page, server.base, first, names[first], timeout)
+                second = seq[(i + 1) % len(seq)]
+                _change_locality(page, names[second], timeout)
+                pages.append(page)
+                if i == 0:
+                    time.sleep(1)
+                    one = server.memory()
+            time.sleep(1)
+            many = server.memory()
+            browser.close()
+    finally:
+        server.stop()
+    extra = max(ctx["sessions"] - 1, 1)
+    return {"idle_server": idle, "one_session": one, "sessions": ctx["sessions"], "n_sessions": many,
+            "per_extra_session_mb": round((many["VmHWM"] - one["VmHWM"]) / extra, 1)}
+
+
+# ---------------------------------------------------------------- section: naive baseline
+
+def section_naive(ctx: dict) -> dict:
+    """benchmarks/naive_overview.py (pandas over every CSV, plotly.express, no caching) rerun
+    after a locality change through AppTest, like the pages section."""
+    at = _apptest(BENCH / "naive_overview.py", ctx["naive_timeout_s"])
+    at.query_params.update({"loc": ctx["codes"]["province"], **START_YEARS})
+    t0 = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - t0
+    samples = []
+    for code in ctx["codes"]["sequence"][:ctx["reps_naive"]]:
+        at.selectbox(key="naive_locality").set_value(code)
+        t0 = time.perf_counter()
+        at.run()
+        samples.append(time.perf_counter() - t0)
+    errors = [e.message[:200] for e in at.exception]
+    return {**stats(samples), "first_run_ms": round(first * 1000), "exceptions": errors}
+
+
+WORKERS = {"startup": section_startup, "queries": section_queries, "page": section_page,
+           "browser": section_browser, "memory": section_memory, "naive": section_naive}
+
+
+# ---------------------------------------------------------------- orchestration
+
+def run_section(name: str, ctx: dict, env: dict, timeout: float | None = None) -> dict:
+    """Run one section in its own Python process; its result, or its error."""
+    timeout = timeout or ctx["section_timeout_s"]
+    with tempfile.TemporaryDirectory(prefix="govdash-bench-") as tmp:
+        ctx_file, result = Path(tmp) / "ctx.json", Path(tmp) / "result.json"
+        ctx_file.write_text(json.dumps(ctx), encoding="utf-8")
+        t0 = time.perf_counter()
+        try:
+            proc = subprocess.run([sys.executable, __file__, "--worker", name, "--ctx", str(ctx_file),
+                                   "--result", str(result)], cwd=ROOT, env=env, capture_output=True,
+                                  text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return {"error": f"timed out after {timeout:.0f} s", "seconds": round(timeout, 1)}
+        seconds = round(time.perf_counter() - t0, 1)
+        if proc.returncode != 0 or not result.is_file():
+            return {"error": (proc.stderr or proc.stdout)[-1500:], "seconds": seconds}
+        return {**json.loads(result.read_text(encoding="utf-8")), "seconds": seconds}
+
+
+def run_pages(ctx: dict, env: dict, only: list[str] | None) -> dict:
+    """Every page present now (or those asked for), each in its own process."""
+    out = {}
+    for page in page_files():
+        if only and page not in only:
+            continue
+        print(f"[bench]   page {page} …", file=sys.stderr, flush=True)
+        out[page] = run_section("page", {**ctx, "page": page}, env, timeout=ctx["page_timeout_s"])
+    return out
+
+
+def machine() -> dict:
+    """What this ran on."""
+    import duckdb, pandas, plotly, streamlit
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor())
+    mem = next(int(l.split()[1]) for l in Path("/proc/meminfo").read_text().splitlines()
+               if l.startswith("MemTotal"))
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(mem / 1024 / 1024, 1),
+            "os": platform.platform(), "python": platform.python_version(),
+            "duckdb": duckdb.__version__, "streamlit": streamlit.__version__,
+            "pandas": pandas.__version__, "plotly": plotly.__version__, "commit": commit}
+
+
+def context(args, data: Path) -> dict:
+    """Settings handed to every section."""
+    quick = args.quick
+    return {
+        "data": str(data), "codes": representative(data), "quick": quick,
+        "reps_cold": 1 if quick else 2, "reps_warm": 2 if quick else 5,
+        "reps_query": 3 if quick else 10, "query_time_cap_s": 5 if quick else 20,
+        "reps_page": 3 if quick else 12, "page_timeout_s": 120 if quick else 300,
+        "page_time_cap_s": 10 if quick else 120,
+        "reps_browser": 2 if quick else 8, "browser_timeout_ms": 60_000 if quick else 180_000,
+        "sessions": args.sessions, "reps_naive": 2 if quick else 3,
+        "naive_timeout_s": 120 if quick else 600, "section_timeout_s": 600 if quick else 3600,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--data", type=Path, help="an existing synthetic folder (else one is generated)")
+    parser.add_argument("--out", type=Path, default=BENCH / "results")
+    parser.add_argument("--label", help="file name of the report (default: scale-<scale>)")
+    parser.add_argument("--sections", default=",".join(SECTIONS))
+    parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--pages", help="comma-separated page files to measure (default: every page)")
+    parser.add_argument("--quick", action="store_true", help="few repetitions (the test suite's run)")
+    parser.add_argument("--keep-data", action="store_true")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--ctx", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        ctx = json.loads(args.ctx.read_text(encoding="utf-8"))
+        result = WORKERS[args.worker](ctx)
+        args.result.write_text(json.dumps(result, ensure_ascii=False, default=str), encoding="utf-8")
+        return 0
+    return orchestrate(args)
+
+
+def orchestrate(args) -> int:
+    """Generate (or reuse) data, run every section, write the JSON and markdown reports."""
+    import generate
+    tmp = Path(tempfile.mkdtemp(prefix="govdash-bench-"))
+    try:
+        if args.data:
+            data, gen = args.data.resolve(), {"folder": str(args.data), "reused": True}
+        else:
+            gen = generate.generate(tmp / "data", args.scale, args.years, args.seed)
+            data = Path(gen["folder"])
+        env = {**os.environ, "GOVDASH_DATA_DIR": str(data), "GOVDASH_STORE_DIR": str(tmp / "store"),
+               "PYTHONDONTWRITEBYTECODE": "1"}
+        ctx = context(args, data)
+        report = {"meta": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                           "label": args.label or f"scale-{args.scale:g}", "scale": args.scale,
+                           "data": gen, "figures": _count_figures(data), "machine": machine(),
+                           "quick": args.quick}}
+        for name in SECTIONS:
+            if name in args.sections.split(","):
+                print(f"[bench] {name} …", file=sys.stderr, flush=True)
+                report[name] = (run_pages(ctx, env, args.pages and args.pages.split(","))
+                                if name == "pages" else run_section(name, ctx, env))
+            else:
+                report[name] = {"skipped": True}
+        report["budgets"] = budgets(report)
+        write_reports(report, args.out, report["meta"]["label"])
+    finally:
+        if args.keep_data:
+            print(f"[bench] data kept in {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def _count_figures(data: Path) -> int:
+    import duckdb
+    from govdash.db import figure_resources, load_package
+    files = [str(data / r["path"]) for r in figure_resources(load_package(data))]
+    con = duckdb.connect()
+    return con.execute("select count(*) from read_csv($f, header = true, all_varchar = true)",
+                       {"f": files}).fetchone()[0]
+
+
+# ---------------------------------------------------------------- budgets and reports
+
+def _get(report: dict, *keys, default=None):
+    node = report
+    for k in keys:
+        if not isinstance(node, dict) or k not in node:
+            return default
+        node = node[k]
+    return node
+
+
+def budgets(r: dict) -> list[dict]:
+    """Every budget of issue 7 with the measured figure, met or not, and the margin."""
+    out = []
+    def add(name, measured, limit, unit, higher_is_better=False):
+        met = None if measured is None else (measured >= limit if higher_is_better else measured <= limit)
+        out.append({"budget": name, "limit": limit, "measured": measured, "unit": unit, "met": met})
+    queries = {k: v for k, v in (r.get("queries") or {}).items() if isinstance(v, dict) and "n" in v}
+    worst_q = max(queries.items(), key=lambda kv: kv[1].get("p95", 0), default=(None, {}))
+    add(f"every query p95 (worst: {worst_q[0]})", worst_q[1].get("p95"), BUDGETS["query_p95_ms"], "ms")
+    pages = {k: v for k, v in (r.get("pages") or {}).items() if isinstance(v, dict) and v.get("n")}
+    worst_p50 = max(pages.items(), key=lambda kv: kv[1]["p50"], default=(None, {}))
+    worst_p95 = max(pages.items(), key=lambda kv: kv[1]["p95"], default=(None, {}))
+    add(f"page rerun p50 (worst: {worst_p50[0]})", worst_p50[1].get("p50"), BUDGETS["page_p50_ms"], "ms")
+    add(f"page rerun p95 (worst: {worst_p95[0]})", worst_p95[1].get("p95"), BUDGETS["page_p95_ms"], "ms")
+    add("locality change to painted p50", _get(r, "browser", "locality_change_to_painted", "p50"),
+        BUDGETS["paint_p50_ms"], "ms")
+    add("start-up from a built store", _get(r, "startup", "built_store", "p50"),
+        BUDGETS["built_store_start_ms"], "ms")
+    rebuilt = _get(r, "startup", "rebuilt_after_touch")
+    persistent = _get(r, "startup", "persistent_store")
+    out.append({"budget": "store rebuilt only when a CSV changes", "limit": "no rebuild on touch",
+                "measured": ("no persistent store" if not persistent else
+                             "rebuilt" if rebuilt else "not rebuilt"), "unit": "",
+                "met": None if rebuilt is None else bool(persistent and not rebuilt)})
+    add("server peak RSS, 1 session", _get(r, "memory", "one_session", "VmHWM"),
+        BUDGETS["rss_one_session_mb"], "MB")
+    add("server peak RSS per extra session", _get(r, "memory", "per_extra_session_mb"),
+        BUDGETS["rss_per_extra_session_mb"], "MB")
+    naive, ours = _get(r, "naive", "p50"), _get(r, "pages", "overview.py", "p50")
+    ratio = round(naive / ours, 1) if naive and ours else None
+    add("page rerun vs naive baseline (overview p50 ratio)", ratio, BUDGETS["naive_ratio"], "×",
+        higher_is_better=True)
+    return out
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return f"{v:,.1f}" if v < 100 else f"{v:,.0f}"
+    return str(v)
+
+
+def markdown(r: dict) -> str:
+    """The report as markdown tables (medians and p95, milliseconds unless stated)."""
+    m = r["meta"]
+    mc = m["machine"]
+    lines = [f"# govdash benchmark — {m['label']}", "",
+             f"- date: {m['date']}; commit {mc['commit']}",
+             f"- machine: {mc['cpu']}, {mc['cores']} cores, {mc['ram_gb']} GB RAM; {mc['os']}",
+             f"- software: Python {mc['python']}, DuckDB {mc['duckdb']}, Streamlit {mc['streamlit']}, "
+             f"pandas {mc['pandas']}, Plotly {mc['plotly']}",
+             f"- data: SYNTHETIC, scale {m['scale']:g}: {m['figures']:,} figures"
+             + (f", {m['data'].get('localities', '?'):,} localities" if isinstance(m['data'].get('localities'), int) else "")
+             + ("" if not m.get("quick") else " (quick run: few repetitions)"), ""]
+    lines += ["## Budgets", "", "| budget | limit | measured | met |", "|---|---|---|---|"]
+    for b in r["budgets"]:
+        met = {True: "yes", False: "**no**", None: "—"}[b["met"]]
+        lines.append(f"| {b['budget']} | {_fmt(b['limit'])} {b['unit']} | {_fmt(b['measured'])} {b['unit']} | {met} |")
+    lines += _section_md(r)
+    return "\n".join(lines) + "\n"
+
+
+def _row(name: str, s: dict | None, extra: str = "") -> str:
+    s = s or {}
+    if "error" in s and "p50" not in s:
+        return f"| {name} | — | — | — | error: {str(s['error']).splitlines()[-1][:120]} |"
+    return f"| {name} | {_fmt(s.get('p50'))} | {_fmt(s.get('p95'))} | {s.get('n', 0)} | {extra} |"
+
+
+def _section_md(r: dict) -> list[str]:
+    head = ["| what | p50 ms | p95 ms | n | note |", "|---|---|---|---|---|"]
+    out = ["", "## 1. Start-up", ""] + head
+    st_ = r.get("startup") or {}
+    for key, label in (("csv_to_store", "CSVs → ready store"), ("built_store", "from the built store"),
+                       ("built_store_first_query", "first query after opening"),
+                       ("touched_csv_open", "open after `touch` of a CSV"),
+                       ("import_govdash_db", "import govdash.db (Python, info)")):
+        out.append(_row(label, st_.get(key) if key in st_ else st_ if "error" in st_ else None,
+                        f"rebuilt: {st_.get('rebuilt_after_touch')}" if key == "touched_csv_open" else ""))
+    out += ["", "## 2. Queries (test-case parameters, synthetic localities of each level)", ""] + head
+    for name, s in (r.get("queries") or {}).items():
+        if isinstance(s, dict):
+            rows = ", ".join(str(v.get("rows")) for v in (s.get("variants") or []))
+            out.append(_row(name, s, f"rows: {rows}" if rows else ""))
+    out += ["", "## 3. Page server rerun after a locality change (AppTest, caches warm)", ""] + head
+    for name, s in (r.get("pages") or {}).items():
+        if isinstance(s, dict):
+            note = f"first run {s.get('first_run_ms', '—')} ms"
+            if s.get("exceptions"):
+                note += f"; exceptions: {len(s['exceptions'])}"
+            out.append(_row(name, s, note))
+    b = r.get("browser") or {}
+    out += ["", "## 4. Real browser (headless Chromium)", ""] + head
+    for key, label in (("server_start", "server start to healthy"),
+                       ("first_load_cold_server", "first load of the Overview (fresh server)"),
+                       ("first_load_warm_server", "first load of the Overview (new session)"),
+                       ("locality_change_to_painted", "locality change → metrics painted")):
+        out.append(_row(label, b.get(key) if key in b else b if "error" in b else None))
+    mem = r.get("memory") or {}
+    out += ["", "## 5. Server memory (resident set, MB)", "", "| state | RSS | peak (VmHWM) |", "|---|---|---|"]
+    if "error" in mem:
+        out.append(f"| error | {str(mem['error']).splitlines()[-1][:120]} | |")
+    for key, label in (("idle_server", "server started, no session"), ("one_session", "1 session"),
+                       ("n_sessions", f"{mem.get('sessions', '?')} sessions")):
+        v = mem.get(key) or {}
+        out.append(f"| {label} | {_fmt(v.get('VmRSS'))} | {_fmt(v.get('VmHWM'))} |")
+    out.append(f"| per extra session (peak) | | {_fmt(mem.get('per_extra_session_mb'))} |")
+    nv = r.get("naive") or {}
+    ours = _get(r, "pages", "overview.py", "p50")
+    ratio = f"{nv['p50'] / ours:,.0f}× slower than govdash" if nv.get("p50") and ours else ""
+    out += ["", "## 6. Naive baseline (benchmarks/naive_overview.py)", ""] + head
+    out.append(_row("naive Overview rerun after a locality change", nv, ratio))
+    out.append(_row("govdash Overview rerun after a locality change", _get(r, "pages", "overview.py")))
+    return out
+
+
+def write_reports(report: dict, out: Path, label: str) -> tuple[Path, Path]:
+    """`<out>/<label>.json` and `<out>/<label>.md`."""
+    out.mkdir(parents=True, exist_ok=True)
+    j, m = out / f"{label}.json", out / f"{label}.md"
+    j.write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    m.write_text(markdown(report), encoding="utf-8")
+    print(f"[bench] wrote {j} and {m}", file=sys.stderr)
+    return j, m
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""Offline editor sign-in: argon2id password hashes in a TOML file kept outside git.
+
+Viewing the dashboard needs no account; importing and rolling back need an editor. Editors
+live in the file named by `GOVDASH_EDITORS_FILE` (default `.streamlit/editors.toml`, which is
+git-ignored), written only by the administrator with `python -m govdash editor add NAME`:
+
+    [editors.lan]
+    display_name = "Nguyễn Thị Lan"
+    password_hash = "$argon2id$v=19$m=65536,t=3,p=4$…"
+    added = "2024-05-02T08:00:00+00:00"
+
+Only slow hashes are stored (argon2-cffi's defaults: argon2id, 64 MiB, 3 passes). Failed
+attempts are slowed down per user name and per browser session: after the n-th failure the
+next attempt is refused without checking for 2^(n-1) seconds (at most `MAX_WAIT`); an unknown
+name costs the same hash check as a wrong password, so names cannot be probed by timing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import threading
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from govdash.paths import ROOT
+
+EDITORS_ENV = "GOVDASH_EDITORS_FILE"
+DEFAULT_FILE = ROOT / ".streamlit" / "editors.toml"
+NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+MIN_PASSWORD = 10
+MAX_WAIT = 300.0
+_HASHER = PasswordHasher()
+_DUMMY_HASH = _HASHER.hash("govdash-dummy-password-for-timing")
+_HEADER = ("# govdash editors: managed by the administrator with `python -m govdash editor add NAME`.\n"
+           "# Keep this file out of git. Passwords are stored only as argon2id hashes.\n")
+
+
+@dataclass(frozen=True)
+class Editor:
+    """A signed-in editor: the name written into the audit log, and a name for the screen."""
+    name: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The answer to a sign-in attempt."""
+    editor: Editor | None
+    wait: float = 0.0          # seconds before another attempt is accepted
+    reason: str = ""           # "", "wrong", "throttled", "no_editors"
+
+
+def editors_file() -> Path:
+    """The editors file: `$GOVDASH_EDITORS_FILE` or `.streamlit/editors.toml`."""
+    override = os.environ.get(EDITORS_ENV)
+    return Path(override).expanduser() if override else DEFAULT_FILE
+
+
+def load_editors(path: Path | None = None) -> dict[str, dict]:
+    """Editor name → {display_name, password_hash, added}; empty when there is no file."""
+    path = path or editors_file()
+    if not path.is_file():
+        return {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {name: entry for name, entry in data.get("editors", {}).items()
+            if isinstance(entry, dict) and "password_hash" in entry}
+
+
+def _toml(editors: dict[str, dict]) -> str:
+    parts = [_HEADER]
+    for name in sorted(editors):
+        parts.append(f"\n[editors.{json.dumps(name)}]\n")
+        for key in ("display_name", "password_hash", "added"):
+            if key in editors[name]:
+                parts.append(f"{key} = {json.dumps(str(editors[name][key]), ensure_ascii=False)}\n")
+    return "".join(parts)
+
+
+def save_editors(editors: dict[str, dict], path: Path | None = None) -> None:
+    """Write the editors file atomically, readable by its owner only."""
+    path = path or editors_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(_toml(editors))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def check_new(name: str, password: str) -> str | None:
+    """Why a new editor's name or password is not acceptable (catalogue key), or None."""
+    if not NAME.match(name or ""):
+        return "imp_auth_bad_name"
+    if len(password or "") < MIN_PASSWORD:
+        return "imp_auth_short_password"
+    return None
+
+
+def add_editor(name: str, password: str, display_name: str = "", path: Path | None = None,
+               hasher: PasswordHasher | None = None) -> None:
+    """Add an editor (or set a new password for one); raises ValueError with a catalogue key."""
+    problem = check_new(name, password)
+    if problem:
+        raise ValueError(problem)
+    editors = load_editors(path)
+    editors[name] = {"display_name": display_name or editors.get(name, {}).get("display_name", name),
+                     "password_hash": (hasher or _HASHER).hash(password),
+                     "added": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    save_editors(editors, path)
+
+
+def remove_editor(name: str, path: Path | None = None) -> bool:
+    """Remove an editor; False when there was none of that name."""
+    editors = load_editors(path)
+    if editors.pop(name, None) is None:
+        return False
+    save_editors(editors, path)
+    return True
+
+
+def verify(name: str, password: str, path: Path | None = None) -> Editor | None:
+    """The editor when the password is right; the same work is done for unknown names."""
+    entry = load_editors(path).get(name or "")
+    stored = entry["password_hash"] if entry else _DUMMY_HASH
+    try:
+        _HASHER.verify(stored, password or "")
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return None
+    if entry is None:
+        return None
+    return Editor(name, str(entry.get("display_name") or name))
+
+
+class Throttle:
+    """Failed attempts per key (user name, session); exponential wait before the next one."""
+
+    def __init__(self, clock=time.monotonic, max_wait: float = MAX_WAIT):
+        self.clock, self.max_wait = clock, max_wait
+        self._failures: dict[str, tuple[int, float]] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, *keys: str) -> float:
+        """Seconds before any of `keys` may try again (0 when allowed now)."""
+        now = self.clock()
+        with self._lock:
+            return max([0.0] + [self._failures.get(k, (0, 0.0))[1] - now for k in keys])
+
+    def failed(self, *keys: str) -> float:
+        """Record a failure for each key; the wait it imposes."""
+        now, longest = self.clock(), 0.0
+        with self._lock:
+            for k in keys:
+                count = self._failures.get(k, (0, 0.0))[0] + 1
+                delay = min(2.0 ** (count - 1), self.max_wait)
+                self._failures[k] = (count, now + delay)
+                longest = max(longest, delay)
+        return longest
+
+    def succeeded(self, *keys: str) -> None:
+        """Forget the failures of `keys`."""
+        with self._lock:
+            for k in keys:
+                self._failures.pop(k, None)
+
+
+THROTTLE = Throttle()  # process-wide: every browser session of this server shares it
+
+
+def sign_in(name: str, password: str, session: str, path: Path | None = None,
+            throttle: Throttle | None = None) -> SignIn:
+    """Check a name and password, slowed down after failures for that name or session."""
+    throttle = throttle or THROTTLE
+    name = (name or "").strip().lower()
+    keys = (f"user:{name}", f"session:{session}")
+    wait = throttle.wait(*keys)
+    if wait > 0:
+        return SignIn(None, wait, "throttled")
+    if not load_editors(path):
+        return SignIn(None, 0.0, "no_editors")
+    editor = verify(name, password, path)
+    if editor is None:
+        return SignIn(None, throttle.failed(*keys), "wrong")
+    throttle.succeeded(*keys)
+    return SignIn(editor)

@@ -1,0 +1,402 @@
+"""Streamlit glue of the compare page: its state (read once per session from the URL, then kept
+under plain session keys so it survives page switches), its widgets, the views, downloads and
+the coverage heatmap, and the mirror of the whole view in the URL.
+
+Logic lives in `govdash.compare` and the figures in `govdash.compare_charts`; this module only
+wires them to widgets.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from govdash import compare, compare_charts, export, fmt, sources_view, ui, xlsx
+from govdash.compare import View
+from govdash.i18n import CATALOGUE, t
+
+K_STATE, K_DOMAIN, K_NOTICES = "compare_state", "compare_domain_state", "compare_notices"
+W_DOMAIN, W_SEARCH, W_IND, W_BODY = "compare_domain", "compare_search", "compare_indicator", "compare_body"
+W_LOCS, W_BOUNDS, W_VIEW, W_YEAR = "compare_localities", "compare_bounds", "compare_view", "compare_year"
+W_IMAGE = "compare_image_format"
+ALL_DOMAINS = ""
+VIEW_ICONS = {"lines": ":material/show_chart:", "bars": ":material/bar_chart:",
+              "multiples": ":material/grid_view:", "table": ":material/table:"}
+
+
+# ---------------------------------------------------------------- data and state
+
+def indicators() -> pd.DataFrame:
+    """Indicator metadata with figure counts and bodies (cached query)."""
+    return ui.query("compare_indicators")
+
+
+def localities() -> pd.DataFrame:
+    """Localities with their successor and predecessors (cached query)."""
+    return ui.query("compare_localities")
+
+
+def domain_label(domain: str, lang: str) -> str:
+    """A domain's name from the catalogue (its id when the catalogue has none)."""
+    if domain == ALL_DOMAINS:
+        return t("cmp_domain_all", lang)
+    key = "cmp_domain_" + domain
+    return t(key, lang) if key in CATALOGUE else domain
+
+
+def state() -> View:
+    """The compare view: from the URL on the page's first run in a session, then as changed."""
+    if K_STATE not in st.session_state:
+        sel = ui.selection()
+        params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+        view, notices = compare.parse_query(params, indicators(), localities(), sel.locality,
+                                            (sel.year_from, sel.year_to))
+        st.session_state[K_STATE] = view
+        st.session_state[K_NOTICES] = notices
+        st.session_state[K_DOMAIN] = compare.indicator_row(indicators(), view.indicator)["domain"]
+    return st.session_state[K_STATE]
+
+
+def _set(**changes) -> View:
+    view = replace(state(), **changes)
+    st.session_state[K_STATE] = view
+    return view
+
+
+def show_notices(lang: str) -> None:
+    """Tell the user, once, which values of the address could not be used."""
+    state()  # reads the address on the page's first run
+    for notice in st.session_state.pop(K_NOTICES, []) or []:
+        st.warning(compare.notice_text(notice, lang, localities(), indicators()), icon="⚠️")
+
+
+def _seed(key: str, value: object) -> None:
+    """Give a widget its value from the state when it has none (first run, or after a page
+    switch removed it)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+# ---------------------------------------------------------------- callbacks
+
+def _choose_indicator(indicator: str) -> None:
+    bodies = compare.bodies_of(indicators(), indicator)
+    body = state().body if state().body in bodies else (bodies[0] if bodies else None)
+    _set(indicator=indicator, body=body)
+    st.session_state[W_IND] = indicator
+    if body is not None:
+        st.session_state[W_BODY] = body
+
+
+def _on_domain() -> None:
+    domain = st.session_state[W_DOMAIN]
+    st.session_state[K_DOMAIN] = domain
+    st.session_state[W_SEARCH] = ""
+    options = compare.indicator_options(indicators(), domain or None, None)
+    if options and state().indicator not in options:
+        _choose_indicator(options[0])
+
+
+def _on_search() -> None:
+    text = st.session_state[W_SEARCH]
+    if not text.strip():
+        return
+    options = compare.indicator_options(indicators(), None, text)
+    if options:
+        st.session_state[K_DOMAIN] = st.session_state[W_DOMAIN] = ALL_DOMAINS
+        if state().indicator not in options:
+            _choose_indicator(options[0])
+
+
+def _on_indicator() -> None:
+    _choose_indicator(st.session_state[W_IND])
+
+
+def _on_body() -> None:
+    _set(body=st.session_state[W_BODY])
+
+
+def _on_localities() -> None:
+    _set(localities=tuple(st.session_state[W_LOCS]))
+
+
+def _on_bounds() -> None:
+    bounds = st.session_state[W_BOUNDS] or state().bounds
+    codes, _ = compare.to_bounds(list(state().localities), localities(), bounds)
+    _set(bounds=bounds, localities=tuple(codes))
+    st.session_state[W_LOCS] = list(codes)
+
+
+def _on_view() -> None:
+    _set(view=st.session_state[W_VIEW] or state().view)
+
+
+def _on_year() -> None:
+    _set(year=st.session_state[W_YEAR])
+
+
+# ---------------------------------------------------------------- pickers
+
+def pickers(lang: str) -> View:
+    """Domain, indicator search, indicator, body; localities and boundary mode."""
+    view = state()
+    inds = indicators()
+    domains = [ALL_DOMAINS] + list(dict.fromkeys(inds.sort_values("sort_order")["domain"]))
+    _seed(W_DOMAIN, st.session_state.get(K_DOMAIN, ALL_DOMAINS))
+    _seed(W_SEARCH, "")
+    c_domain, c_search, c_ind, c_body = st.columns([3, 3, 5, 2])
+    c_domain.selectbox(t("cmp_domain", lang), domains, key=W_DOMAIN, on_change=_on_domain,
+                       format_func=lambda d: domain_label(d, lang))
+    c_search.text_input(t("cmp_search", lang), key=W_SEARCH, on_change=_on_search,
+                        help=t("cmp_search_help", lang), placeholder=t("cmp_search_placeholder", lang))
+    search = st.session_state[W_SEARCH]
+    options = compare.indicator_options(inds, None if search.strip() else (st.session_state[W_DOMAIN] or None),
+                                        search)
+    if view.indicator not in options:
+        options = [view.indicator] + options
+    labels = {r["indicator"]: compare.indicator_option_label(r, lang) for _, r in inds.iterrows()}
+    _seed(W_IND, view.indicator)
+    c_ind.selectbox(t("cmp_indicator", lang), options, key=W_IND, on_change=_on_indicator,
+                    format_func=labels.get)
+    if search.strip() and not compare.indicator_options(inds, None, search):
+        c_search.caption(t("cmp_search_none", lang, text=search))
+    bodies = compare.bodies_of(inds, view.indicator)
+    if view.body is not None and len(bodies) > 1:
+        _seed(W_BODY, view.body)
+        c_body.selectbox(t("cmp_body", lang), bodies, key=W_BODY, on_change=_on_body,
+                         format_func=lambda b: t("body_" + b, lang))
+    elif view.body is not None:
+        c_body.text_input(t("cmp_body", lang), t("body_" + view.body, lang), disabled=True,
+                          key="compare_body_fixed")
+
+    locs = localities()
+    allowed = compare.allowed_localities(locs, view.bounds)
+    names = {r["code"]: compare.locality_option_label(r, lang, view.bounds) for _, r in locs.iterrows()}
+    c_locs, c_bounds = st.columns([7, 5])
+    _seed(W_LOCS, list(view.localities))
+    c_locs.multiselect(t("cmp_localities", lang), allowed, key=W_LOCS, on_change=_on_localities,
+                       format_func=names.get, max_selections=compare.MAX_LOCALITIES,
+                       help=t("cmp_localities_help", lang), placeholder=t("cmp_localities_empty", lang),
+                       wrap=True, filter_mode="contains")
+    _seed(W_BOUNDS, view.bounds)
+    c_bounds.segmented_control(t("cmp_bounds", lang), list(compare.BOUNDS), key=W_BOUNDS,
+                               on_change=_on_bounds, required=True, help=t("cmp_bounds_help", lang),
+                               format_func=lambda b: t("cmp_bounds_" + b, lang))
+    return state()
+
+
+def view_controls(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame) -> tuple[View, str]:
+    """The view switch, the ranked year (bars) and the picture format; the view as shown."""
+    c_view, c_year, c_image = st.columns([7, 2, 3])
+    _seed(W_VIEW, view.view)
+    c_view.segmented_control(t("cmp_view", lang), list(compare.VIEWS), key=W_VIEW, on_change=_on_view,
+                             required=True, format_func=lambda v: f"{VIEW_ICONS[v]} {t('cmp_view_' + v, lang)}")
+    if view.view == "bars":
+        year = compare.bar_year(rows, view.year, years)
+        if year != view.year:
+            view = _set(year=year)
+            st.session_state[W_YEAR] = year
+        _seed(W_YEAR, year)
+        c_year.selectbox(t("cmp_bar_year", lang), list(range(years[1], years[0] - 1, -1)), key=W_YEAR,
+                         on_change=_on_year)
+    image = "png"
+    if view.view != "table":
+        _seed(W_IMAGE, "png")
+        image = c_image.segmented_control(t("cmp_image_format", lang), ["png", "svg"], key=W_IMAGE,
+                                          required=True, help=t("cmp_image_help", lang),
+                                          format_func=str.upper) or "png"
+    return view, image
+
+
+# ---------------------------------------------------------------- views
+
+def load(view: View, years: tuple[int, int]) -> pd.DataFrame:
+    """The rows of the view from the `compare_figures` query (cached)."""
+    return ui.query("compare_figures", indicator=view.indicator, body=view.body,
+                    localities=list(view.localities), year_from=years[0], year_to=years[1],
+                    bounds=view.bounds)
+
+
+def _titles() -> dict[str, str]:
+    sources = ui.query("sources_list")
+    return dict(zip(sources["source_id"], sources["title"]))
+
+
+def _break_year() -> tuple[int | None, pd.Timestamp | None]:
+    """The first year after the reorganisation, and its date, from the lineage in the data."""
+    since = localities()["successor_since"].dropna()
+    if since.empty:
+        return None, None
+    first = pd.Timestamp(since.min())
+    return first.year, first
+
+
+def chart_text(view: View, meta: pd.Series, lang: str, years: tuple[int, int], shown: pd.DataFrame,
+               extra: list[str]) -> compare_charts.ChartText:
+    """The words printed inside the chart: title, axes, legend keys, footer."""
+    year, since = _break_year()
+    footer = [compare.source_line(shown, _titles(), lang),
+              compare.mode_line(view, meta, lang, localities())] + extra
+    return compare_charts.ChartText(
+        lang=lang, title=compare.chart_title(meta, view, years, lang),
+        y_title=compare.unit_of(meta, lang), x_title=t("cmp_axis_year", lang), footer=footer,
+        legend_reported=t("cmp_legend_reported", lang),
+        legend_estimated=t("cmp_bar_estimated" if view.view == "bars" else "cmp_legend_estimated", lang),
+        legend_derived=t("cmp_legend_derived", lang), gap=t("cmp_incomplete_short", lang),
+        no_data=t("cmp_no_data_short", lang), break_year=year,
+        break_label=t("cmp_break", lang, date=fmt.date(since.date(), lang)) if year else "")
+
+
+def notes(view: View, points: pd.DataFrame, gaps: pd.DataFrame, labels: dict[str, str],
+          years: tuple[int, int], lang: str) -> list[str]:
+    """Sentences under (and inside) a chart: missing years, incomplete sums, figures not drawn."""
+    out = []
+    if view.view == "bars":
+        lacking = [n for n in labels.values() if n not in set(points["series"]) | set(gaps["series"])]
+        if lacking:
+            out.append(t("cmp_bar_missing", lang, year=view.year, names=", ".join(lacking)))
+        out.append(t("cmp_rank_note", lang))
+        return out
+    missing = compare.missing_years(points, gaps, labels, years)
+    if missing:
+        items = "; ".join(t("cmp_missing_item", lang, name=k, years=compare.year_span(v)) for k, v in missing.items())
+        out.append(t("cmp_note_missing", lang, items=items))
+    if not gaps.empty:
+        items = "; ".join(t("cmp_incomplete_item", lang, name=name, missing=missing,
+                            year=compare.year_span(list(group["year"])))
+                          for (name, missing), group in gaps.groupby(["series", "missing"], sort=False))
+        out.append(t("cmp_note_incomplete", lang, items=items))
+    return out
+
+
+def render(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, image: str) -> pd.DataFrame:
+    """The chosen view; returns exactly the rows it shows (for the downloads)."""
+    inds, locs = indicators(), localities()
+    meta = compare.indicator_row(inds, view.indicator)
+    labels = compare.series_labels(rows, view.localities, locs, lang)
+    shown = compare.view_rows(rows, view)
+    if not view.localities:
+        st.info(t("cmp_localities_empty", lang), icon="ℹ️")
+        return shown
+    if rows.empty:
+        st.info(t("cmp_no_figures", lang, indicator=compare.name_of(meta, lang),
+                  years=f"{years[0]}–{years[1]}"), icon="ℹ️")
+        return shown
+    if view.view != "table":
+        points = compare.chart_points(shown, meta, lang, labels, locs, _titles())
+        gaps = compare.chart_gaps(shown, lang, labels, locs)
+        extra = notes(view, points, gaps, labels, years, lang)
+        text = chart_text(view, meta, lang, years, shown, extra)
+        series = list(labels.values())
+        if points.empty and gaps.empty:
+            st.info(t("cmp_nothing_charted", lang), icon="ℹ️")
+        else:
+            if view.view == "lines":
+                fig = compare_charts.lines_figure(points, gaps, series, years, text)
+            elif view.view == "multiples":
+                fig = compare_charts.multiples_figure(points, gaps, series, years, text)
+            else:
+                lacking = [n for n in series if n not in set(points["series"]) | set(gaps["series"])]
+                fig = compare_charts.bars_figure(points, gaps, lacking, series, text)
+            name = f"govdash-{view.indicator}-{view.view}"
+            st.plotly_chart(fig, theme=None, key=f"compare_chart_{view.view}",
+                            config=compare_charts.image_config(image, name, int(fig.layout.height)))
+        not_drawn = int((~rows["chartable"] & ~compare.is_gap(rows)).sum())
+        if not_drawn:
+            st.caption(t("cmp_note_not_charted", lang, n=not_drawn))
+    _table(view, shown, meta, labels, lang)
+    return shown
+
+
+def _table(view: View, shown: pd.DataFrame, meta: pd.Series, labels: dict[str, str], lang: str) -> None:
+    if shown.empty:
+        return
+    export_df = compare.export_frame(shown, meta, lang, labels, localities(), _titles())
+    links = [sources_view.source_link(r["source_id"], r["figure_id"], lang) if compare.present(r["source_id"])
+             else (sources_view.source_link(compare.as_list(r["component_sources"])[0],
+                                            compare.as_list(r["component_ids"])[0], lang)
+                   if r["derived"] else None) for _, r in shown.iterrows()]
+    table = compare.display_frame(export_df, shown, meta, lang, links, view.view)
+    config = {t("quote_label", lang): st.column_config.TextColumn(width="large"),
+              t("cmp_col_link", lang): st.column_config.LinkColumn(display_text="↗")}
+    if view.view == "table":
+        st.dataframe(table, hide_index=True, width="stretch", column_config=config, key="compare_table")
+    else:
+        with st.expander(t("cmp_data_shown", lang), expanded=False):
+            st.dataframe(table, hide_index=True, width="stretch", column_config=config,
+                         key="compare_table")
+
+
+def downloads(view: View, lang: str, years: tuple[int, int], shown: pd.DataFrame, shared: dict[str, str]) -> None:
+    """CSV and Excel of exactly the rows shown, and the link that reopens this view."""
+    meta = compare.indicator_row(indicators(), view.indicator)
+    labels = compare.series_labels(shown, view.localities, localities(), lang)
+    link = share_link(view, shared)
+    st.markdown(f"**{t('cmp_downloads', lang)}**")
+    c_csv, c_xlsx, c_link = st.columns([2, 2, 5])
+    data = compare.export_frame(shown, meta, lang, labels, localities(), _titles())
+    name = f"govdash-{view.indicator}-{view.view}-{years[0]}-{years[1]}"
+    c_csv.download_button(t("cmp_download_csv", lang), export.to_csv_bytes(data), file_name=f"{name}.csv",
+                          mime="text/csv", key="compare_csv", icon=":material/download:",
+                          disabled=shown.empty, on_click="ignore")
+    c_xlsx.download_button(t("cmp_download_xlsx", lang), excel_bytes(view, lang, years, shown, link),
+                           file_name=f"{name}.xlsx", key="compare_xlsx", icon=":material/download:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           disabled=shown.empty, on_click="ignore")
+    c_link.code(link, language=None)
+    c_link.caption(t("cmp_share", lang))
+
+
+def excel_bytes(view: View, lang: str, years: tuple[int, int], shown: pd.DataFrame, link: str) -> bytes:
+    """The Excel file: data sheet, sources and quotes, and what it is."""
+    inds, locs = indicators(), localities()
+    meta = compare.indicator_row(inds, view.indicator)
+    labels = compare.series_labels(shown, view.localities, locs, lang)
+    data = compare.export_frame(shown, meta, lang, labels, locs, _titles())
+    srcs = compare.sources_frame(shown, meta, lang, labels, locs, ui.query("sources_list"))
+    about = compare.about_frame(lang, compare.chart_title(meta, view, years, lang), meta, view, link)
+    formats = {t("value_label", lang): xlsx.number_format(int(meta["decimals"]))}
+    return xlsx.to_xlsx_bytes([(t("cmp_sheet_data", lang), data), (t("cmp_sheet_sources", lang), srcs),
+                               (t("cmp_sheet_about", lang), about)], formats)
+
+
+def share_link(view: View, shared: dict[str, str]) -> str:
+    """The address of this view: the page's own URL when the browser told us, else relative."""
+    base = st.context.url or "compare"
+    return f"{base}?{compare.share_query(view, shared)}"
+
+
+def coverage(view: View, lang: str) -> None:
+    """Localities × years heatmap for the indicator's domain: what can be compared at all."""
+    from govdash.compare_charts import ChartText, coverage_figure
+    meta = compare.indicator_row(indicators(), view.indicator)
+    domain = domain_label(meta["domain"], lang)
+    st.subheader(t("cmp_coverage", lang, domain=domain))
+    st.caption(t("cmp_coverage_intro", lang))
+    cells = compare.coverage_cells(ui.query("coverage", domain=meta["domain"]), localities(), lang)
+    if cells.empty:
+        st.info(t("cmp_no_figures", lang, indicator=domain, years="—"), icon="ℹ️")
+        return
+    order = {code: i for i, code in enumerate(localities()["code"])}
+    rows = list(dict.fromkeys(cells.assign(o=cells["locality_code"].map(order)).sort_values("o")["row"]))
+    years = sorted(int(y) for y in cells["year"].unique())
+    text = ChartText(lang=lang, title=t("cmp_coverage_title", lang, domain=domain),
+                     footer=[t("cmp_coverage_abbr", lang)])
+    labels = {1: t("cmp_coverage_planned", lang), 2: t("cmp_coverage_estimated", lang),
+              3: t("cmp_coverage_final", lang)}
+    fig = coverage_figure(cells, rows, years, labels, text)
+    st.plotly_chart(fig, theme=None, key="compare_coverage",
+                    config=compare_charts.image_config("png", f"govdash-coverage-{meta['domain']}",
+                                                       int(fig.layout.height)))
+
+
+def sync_url(view: View) -> None:
+    """Mirror the view in the query string (only the compare keys; `ui.sync_url` keeps the rest)."""
+    wanted = view.to_query()
+    changes = {k: v for k, v in wanted.items() if st.query_params.get(k) != v}
+    if changes:
+        st.query_params.update(changes)
+    for key in compare.URL_KEYS:
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]

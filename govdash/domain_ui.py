@@ -1,0 +1,129 @@
+"""Streamlit rendering of a domain page (sessions, supervision, voters, budget): the comparison
+picker, KPI cards, sections of charts with their tables, cards, coverage and the empty state.
+The page files call `render(page)`; what to show comes from `govdash.domains`."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from govdash import db, domains, export, ui
+from govdash.charts import Chart, register_table
+from govdash.i18n import t
+
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def _names(codes: list[str], lang: str) -> dict[str, str]:
+    return {c: ui.locality_name(c, lang) for c in codes}
+
+
+def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
+    """The page's "compare with" multiselect: other localities with data for the page in the range."""
+    lang = sel.lang
+    options = domains.compare_options(coverage, sel.locality)
+    if not options:
+        st.caption(t("dom_compare_none", lang))
+        return []
+    level = ui.locality_row(sel.locality)["level"]
+    default = domains.default_compare(coverage, sel.locality, level)
+
+    def label(code: str) -> str:
+        row = ui.locality_row(code)
+        return f"{ui.locality_name(code, lang)} · {t('level_' + row['level'], lang)}"
+
+    return st.multiselect(t("dom_compare", lang), options=options, default=default, format_func=label,
+                          key=f"{page}_compare_{sel.locality}", help=t("dom_compare_help", lang),
+                          placeholder=t("dom_compare_placeholder", lang))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str,
+          store: int) -> tuple[domains.PageData, domains.PageView]:
+    """A page's data and content, cached per selection; `store` (the open store's identity)
+    changes when the data are reloaded, so a reload is never served stale pages."""
+    data = domains.load(page, shown, year_from, year_to, fetch=ui.query)
+    return data, domains.build(page, data, shown, year_from, year_to, lang)
+
+
+def render(page: str) -> None:
+    """Draw one domain page for the current selection."""
+    spec = domains.page_spec(page)
+    sel = ui.selection()
+    lang = sel.lang
+    span = domains.range_label(sel.year_from, sel.year_to)
+    st.title(t("dom_heading", lang, page=t(spec.title, lang), locality=ui.locality_name(sel.locality, lang),
+               years=span))
+    ui.show_notices()
+    st.caption(t(f"dom_intro_{page}", lang))
+    coverage = ui.query("domain_coverage", domains=spec.domains, year_from=sel.year_from, year_to=sel.year_to)
+    compare = compare_picker(page, sel, coverage)
+    shown = (sel.locality, *compare)
+    st.caption(domains.coverage_line(coverage, shown, _names(list(shown), lang), sel.year_from, sel.year_to, lang))
+    data, view = _view(page, shown, sel.year_from, sel.year_to, lang, id(db.connection()))
+    if view.kpi_year is None:
+        has_own = bool((data.rows["locality_code"] == sel.locality).any())
+        if not has_own:
+            message = t("dom_empty", lang, page=t(spec.title, lang),
+                        locality=ui.locality_name(sel.locality, lang), years=span)
+            ui.empty_state(sel, domain=spec.domains, message=message)
+            if data.rows.empty:
+                return
+        else:
+            st.info(t("dom_only_plans", lang, locality=ui.locality_name(sel.locality, lang), years=span), icon="ℹ️")
+    else:
+        _kpis(view, sel)
+    for section in view.sections:
+        _section(page, section, lang, several=len(shown) > 1)
+    if not view.other_cards.empty:
+        st.subheader(t("dom_other_figures", lang))
+        ui.kpi_grid(domains.cards(view.other_cards, lang, name_locality=True), per_row=3)
+    st.divider()
+    ui.figure_table(view.all_rows, key=f"{page}_all", title=t("dom_all_table", lang, n=len(view.all_rows)))
+
+
+def _kpis(view: domains.PageView, sel) -> None:
+    lang = sel.lang
+    annual = bool((view.kpi_rows["period_kind"] == "year").all())
+    st.subheader(t("dom_kpi_heading" if annual else "dom_kpi_heading_partial", lang,
+                   locality=ui.locality_name(sel.locality, lang), year=view.kpi_year))
+    ui.kpi_grid(domains.cards(view.kpi_rows, lang, name_locality=False), per_row=3)
+    st.caption(t("not_final_note", lang))
+
+
+def _section(page: str, section: domains.SectionView, lang: str, several: bool) -> None:
+    """A section: its charts (two narrow ones to a row, in page order), then its cards."""
+    if not section.charts and section.cards.empty:
+        return
+    st.subheader(section.title)
+    for row in domains.layout_rows(section.charts):
+        if len(row) == 1:
+            _chart(page, row[0], lang)
+            continue
+        for col, chart in zip(st.columns(2), row):
+            with col:
+                _chart(page, chart, lang)
+    if not section.cards.empty:
+        ui.kpi_grid(domains.cards(section.cards, lang, name_locality=several), per_row=3)
+
+
+def _chart(page: str, chart: Chart, lang: str) -> None:
+    key = f"{page}_{chart.key}"
+    if chart.figure is None:
+        st.markdown(f"**{chart.title}**")
+        st.caption(chart.note)
+    else:
+        st.plotly_chart(chart.figure, theme=None, key=f"{key}_chart", config=PLOTLY_CONFIG)
+    if chart.kind == "register":
+        _register_table(chart.rows, key, lang)
+    else:
+        ui.figure_table(chart.rows, key=f"{key}_table", title=t("dom_chart_table", lang, n=len(chart.rows)))
+
+
+def _register_table(register: pd.DataFrame, key: str, lang: str) -> None:
+    table = register_table(register, lang)
+    with st.expander(t("dom_register_table", lang, n=len(table)), expanded=False):
+        st.dataframe(table.drop(columns=["session_id"]), hide_index=True, width="stretch",
+                     column_config={t("quote_label", lang): st.column_config.TextColumn(width="large")})
+        st.download_button(t("download_csv", lang), export.to_csv_bytes(table),
+                           file_name=f"govdash-{key}.csv", mime="text/csv", key=f"{key}_csv")

@@ -1,0 +1,451 @@
+"""The four domain pages as data: which domains each shows, in which sections, with which charts
+and cards; and the assembly of a page from query results (KPI rows, charts, cards, coverage).
+
+No Streamlit here. `domain_charts(page, localities, year_from, year_to, lang)` returns a page's
+charts (figure, title, source line, rows shown) for any caller, e.g. the presenter kit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+
+from govdash import charts, db, fmt, kpi
+from govdash.i18n import t
+
+Fetch = Callable[..., pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One chart: its key, title (catalogue key), kind and the indicators (and bodies) it draws.
+
+    Kinds: "years" (bars over years; sessions and other periods get their own charts),
+    "breakdown" (indicators side by side), "estimates" (percent of an estimate or plan, with the
+    100 % line), "shares" (100 % stacked shares of one share group), "register" (session timeline).
+    """
+    key: str
+    title: str
+    kind: str
+    indicators: tuple[str, ...] = ()
+    bodies: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a page: its charts, then cards for the indicators listed in `cards`
+    and for figures of its charts' indicators that no chart drew (another body, a lone value)."""
+    title: str
+    charts: tuple[ChartSpec, ...]
+    cards: tuple[str, ...] = ()
+
+    def indicators(self) -> set[str]:
+        """Every indicator this section shows, in charts or cards."""
+        return {i for c in self.charts for i in c.indicators} | set(self.cards)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A domain page: title key, the data domains it covers, its sections."""
+    key: str
+    title: str
+    domains: tuple[str, ...]
+    sections: tuple[Section, ...]
+
+
+_PCT_OF_ESTIMATE = (
+    "budget_revenue_pct_of_central_estimate", "budget_revenue_pct_of_council_estimate",
+    "budget_revenue_pct_of_province_estimate", "budget_revenue_pct_of_estimate",
+    "domestic_revenue_pct_of_central_estimate", "domestic_revenue_pct_of_council_estimate",
+    "import_export_revenue_pct_of_central_estimate", "import_export_revenue_pct_of_council_estimate",
+    "budget_revenue_excl_land_pct_of_province_estimate", "budget_revenue_excl_land_pct_of_council_estimate",
+)
+
+PAGES: dict[str, PageSpec] = {
+    "sessions": PageSpec("sessions", "page_sessions", ("sessions", "resolutions", "awards"), (
+        Section("dom_sec_council", (
+            ChartSpec("sessions_by_kind", "dom_ch_sessions_by_kind", "years",
+                      ("council_sessions", "council_sessions_regular", "council_sessions_thematic",
+                       "council_sessions_extraordinary"), ("council",)),
+            ChartSpec("resolutions", "dom_ch_resolutions", "years", ("resolutions_passed",), ("council",)),
+            ChartSpec("register", "dom_ch_register", "register"),
+        )),
+        Section("dom_sec_all_councils", (
+            ChartSpec("all_councils", "dom_ch_all_councils", "breakdown",
+                      ("council_sessions_thematic", "resolutions_passed"), ("all_councils",)),
+        )),
+        Section("dom_sec_committee", (
+            ChartSpec("committee_meetings", "dom_ch_committee_meetings", "years", ("committee_meetings",)),
+            ChartSpec("committee_meeting_kinds", "dom_ch_committee_meeting_kinds", "breakdown",
+                      ("committee_meetings", "committee_leadership_meetings", "committee_other_meetings",
+                       "land_valuation_council_meetings", "breakthrough_task_meetings")),
+        ), cards=("committee_meetings_change",)),
+        Section("dom_sec_awards", (), cards=("awards_collectives", "awards_individuals", "art_competitions")),
+    )),
+    "supervision": PageSpec("supervision", "page_supervision", ("supervision", "interpellation"), (
+        Section("dom_sec_supervision", (
+            ChartSpec("supervision", "dom_ch_supervision", "years",
+                      ("supervision_missions", "supervision_and_survey_missions",
+                       "supervision_resolutions_covered", "supervision_topics")),
+            ChartSpec("supervision_served", "dom_ch_supervision_served", "years",
+                      ("supervision_missions_served",)),
+        )),
+        Section("dom_sec_interpellation", (
+            ChartSpec("interpellation", "dom_ch_interpellation", "breakdown",
+                      ("interpellation_questions", "interpellation_questions_written",
+                       "interpellation_questions_oral", "interpellation_respondents_written",
+                       "interpellation_matters_answered")),
+            ChartSpec("referrals", "dom_ch_referrals", "years", ("standing_committee_referrals",)),
+        )),
+    )),
+    "voters": PageSpec("voters", "page_voters", ("petitions", "citizen_reception"), (
+        Section("dom_sec_petitions", (
+            ChartSpec("petitions", "dom_ch_petitions", "years",
+                      ("voter_petitions", "public_feedback_handled", "dialogue_opinions_handled",
+                       "grassroots_briefing_opinions_handled")),
+            ChartSpec("petition_status", "dom_ch_petition_status", "shares",
+                      ("voter_petitions_resolved_pct", "voter_petitions_partly_resolved_pct",
+                       "voter_petitions_pending_pct")),
+        )),
+        Section("dom_sec_reception", (
+            ChartSpec("reception", "dom_ch_reception", "years",
+                      ("reception_sessions", "reception_people", "reception_cases")),
+        ), cards=("reception_sessions_change", "reception_cases_change")),
+        Section("dom_sec_letters", (
+            ChartSpec("letters", "dom_ch_letters", "years", ("letters_handled", "letters_late")),
+            ChartSpec("letters_pct", "dom_ch_letters_pct", "years", ("letters_resolved_pct", "letters_late_pct")),
+        )),
+    )),
+    "budget": PageSpec("budget", "page_budget", ("budget", "economy", "administration"), (
+        Section("dom_sec_revenue", (
+            ChartSpec("revenue", "dom_ch_revenue", "years", ("budget_revenue",)),
+            ChartSpec("revenue_vs_estimate", "dom_ch_revenue_vs_estimate", "estimates", _PCT_OF_ESTIMATE),
+            ChartSpec("revenue_parts", "dom_ch_revenue_parts", "years",
+                      ("domestic_revenue", "import_export_revenue", "land_use_revenue",
+                       "budget_revenue_excl_land")),
+        ), cards=("budget_revenue_over_central_estimate_pct", "budget_revenue_over_estimate_pct",
+                  "domestic_revenue_over_council_estimate_pct", "budget_revenue_growth_multiple")),
+        Section("dom_sec_investment", (
+            ChartSpec("disbursement_pct", "dom_ch_disbursement_pct", "estimates",
+                      ("public_investment_disbursed_pct_of_plan", "public_investment_disbursed_pct_of_central_plan",
+                       "public_investment_disbursed_pct_of_council_plan",
+                       "site_clearance_value_approved_pct_of_plan")),
+            ChartSpec("investment_money", "dom_ch_investment_money", "years",
+                      ("public_investment_disbursed", "public_investment_realised",
+                       "site_clearance_value_approved")),
+        ), cards=("investment_projects_approved", "investment_projects_approved_total_investment",
+                  "investment_policy_adjustments_approved", "investment_projects_settled")),
+        Section("dom_sec_growth", (
+            ChartSpec("grdp", "dom_ch_grdp", "years", ("grdp_growth",)),
+            ChartSpec("targets", "dom_ch_targets", "years", ("targets_set", "targets_met", "targets_under_assessment")),
+            ChartSpec("sector_growth", "dom_ch_sector_growth", "breakdown",
+                      ("agriculture_output_growth", "industry_output_growth", "trade_services_output_growth")),
+        ), cards=("grdp_growth_avg_annual", "grdp_growth_ratio_to_national", "poverty_rate",
+                  "new_rural_advanced_communes", "new_rural_advanced_eligible_units",
+                  "new_rural_model_communes", "new_rural_model_eligible_communes")),
+        Section("dom_sec_administration", (
+            ChartSpec("sipas", "dom_ch_sipas", "years", ("sipas_satisfaction_pct",)),
+            ChartSpec("admin_rates", "dom_ch_admin_rates", "breakdown",
+                      ("admin_procedures_on_time_pct", "admin_procedures_online_pct",
+                       "admin_procedures_digitised_pct", "assigned_tasks_implemented_pct",
+                       "assigned_tasks_completed_pct")),
+            ChartSpec("admin_work", "dom_ch_admin_work", "breakdown",
+                      ("work_programme_tasks", "tasks_assigned_by_superior_committee",
+                       "tasks_assigned_by_party_committee", "assigned_tasks_in_progress",
+                       "reports_to_party_committee", "party_committee_briefings_attended",
+                       "committee_plans_issued", "committee_reports_issued", "conscripts_delivered")),
+            ChartSpec("admin_documents", "dom_ch_admin_documents", "breakdown",
+                      ("committee_documents_issued", "committee_documents_received", "admin_procedure_files")),
+            ChartSpec("planning_land", "dom_ch_planning_land", "breakdown",
+                      ("urban_plans_programmed", "urban_plans_programmed_first_phase",
+                       "urban_plan_adjustments_programmed", "urban_plan_adjustments_submitted",
+                       "urban_plan_adjustments_approved", "zoning_plan_briefs_approved",
+                       "ward_commune_zoning_plans_programmed", "ward_commune_zoning_briefs_approved",
+                       "land_price_projects_planned", "land_price_projects_determined",
+                       "land_auction_sites_planned", "land_auction_sites_priced")),
+        ), cards=("committee_reports_issued_change_pct", "admin_procedures_online_pct_change")),
+    )),
+}
+
+
+@dataclass(eq=False)
+class PageData:
+    """Query results a page is built from."""
+    rows: pd.DataFrame
+    register: pd.DataFrame
+
+
+@dataclass(eq=False)
+class SectionView:
+    """A section as shown: its title, charts and the figure rows shown as cards."""
+    key: str
+    title: str
+    charts: list[charts.Chart]
+    cards: pd.DataFrame
+
+
+@dataclass(eq=False)
+class PageView:
+    """Everything a domain page shows, built from `PageData` for one selection."""
+    sections: list[SectionView]
+    kpi_rows: pd.DataFrame
+    kpi_year: int | None
+    other_cards: pd.DataFrame
+    all_rows: pd.DataFrame
+    shown_ids: set[str] = field(default_factory=set)
+
+
+def page_spec(page: str) -> PageSpec:
+    """The spec of a page by key (`sessions`, `supervision`, `voters`, `budget`)."""
+    try:
+        return PAGES[page]
+    except KeyError:
+        raise KeyError(f"unknown domain page {page!r}; known: {sorted(PAGES)}") from None
+
+
+def _fetcher(fetch: Fetch | None, con=None) -> Fetch:
+    if fetch is not None:
+        return fetch
+    return lambda name, **params: db.run_query(name, con, **params)
+
+
+def load(page: str, localities: tuple[str, ...], year_from: int, year_to: int,
+         fetch: Fetch | None = None, con=None) -> PageData:
+    """The figures (and, for the sessions page, the session register) a page needs."""
+    spec, get = page_spec(page), _fetcher(fetch, con)
+    codes = tuple(localities)
+    rows = get("domain_figures", domains=spec.domains, localities=codes, year_from=year_from, year_to=year_to)
+    has_register = any(c.kind == "register" for s in spec.sections for c in s.charts)
+    register = (get("session_register_rows", localities=codes, year_from=year_from, year_to=year_to)
+                if has_register else pd.DataFrame())
+    return PageData(rows, register)
+
+
+def range_label(year_from: int, year_to: int) -> str:
+    """`2023` or `2021–2023` (joined so a line never breaks inside it)."""
+    return str(year_to) if year_from == year_to else f"{year_from}\u2060–\u2060{year_to}"
+
+
+def _spec_rows(spec: ChartSpec, preferred: pd.DataFrame) -> pd.DataFrame:
+    rows = preferred[preferred["indicator"].isin(spec.indicators)]
+    if spec.bodies is not None:
+        rows = rows[rows["body"].isin(spec.bodies)]
+    return rows
+
+
+@dataclass(eq=False)
+class _Part:
+    """A chart to be drawn: its spec, period family ("annual", "sessions", "periods", "register"),
+    key, title and rows; `wide` says whether it takes the full page width."""
+    spec: ChartSpec
+    variant: str
+    key: str
+    title: str
+    rows: pd.DataFrame
+    wide: bool
+
+
+def _parts(spec: ChartSpec, preferred: pd.DataFrame, register: pd.DataFrame | None,
+           year_from: int, year_to: int, lang: str) -> list[_Part]:
+    """The charts one spec yields: full years, single sessions and other periods each get their own."""
+    span = range_label(year_from, year_to)
+    title = f"{t(spec.title, lang)} · {span}"
+    if spec.kind == "register":
+        if register is None or register.empty:
+            return []
+        return [_Part(spec, "register", spec.key, title, register, True)]
+    rows = _spec_rows(spec, preferred)
+    annual = rows[rows["period_kind"] == charts.ANNUAL]
+    sessions = rows[rows["period_kind"] == charts.SESSION]
+    other = rows[~rows["period_kind"].isin({charts.ANNUAL, charts.SESSION})]
+    parts = []
+    for part, suffix, variant in ((annual, "", "annual"), (sessions, "_sessions", "sessions"),
+                                  (other, "_periods", "periods")):
+        if part.empty:
+            continue
+        name = title if variant == "annual" else f"{t(spec.title, lang)} — {t('dom_variant_' + variant, lang)} · {span}"
+        parts.append(_Part(spec, variant, spec.key + suffix, name, part, _is_wide(spec, variant, part)))
+    return parts
+
+
+def layout_rows(items: list) -> list[list]:
+    """Rows of a section: two narrow charts side by side, a wide one alone (order kept)."""
+    rows, i = [], 0
+    while i < len(items):
+        if not items[i].wide and i + 1 < len(items) and not items[i + 1].wide:
+            rows.append([items[i], items[i + 1]])
+            i += 2
+        else:
+            rows.append([items[i]])
+            i += 1
+    return rows
+
+
+def _render(part: _Part, lang: str, year_from: int, year_to: int, order: list[str]) -> charts.Chart:
+    width = charts.WIDE if part.wide else charts.NARROW
+    if part.variant == "register":
+        fig = charts.register_timeline(part.rows, lang, part.title, year_from, year_to, series_order=order,
+                                       width=width)
+        note = "" if fig is not None else _undated_note(part.rows, lang)
+        return charts.Chart(part.key, part.title, fig, charts.source_line(part.rows, lang), part.rows,
+                            note=note, kind="register", wide=True)
+    years = list(range(year_from, year_to + 1))
+    fig = _figure(part.spec, part.variant, part.rows, lang, part.title, years, order, width)
+    return charts.Chart(part.key, part.title, fig, charts.source_line(part.rows, lang), part.rows,
+                        wide=part.wide)
+
+
+def section_charts(specs: tuple[ChartSpec, ...], preferred: pd.DataFrame, register: pd.DataFrame | None,
+                   localities: tuple[str, ...], year_from: int, year_to: int, lang: str) -> list[charts.Chart]:
+    """The charts of some specs, in order; a narrow chart with no narrow neighbour is drawn wide."""
+    parts = [p for spec in specs for p in _parts(spec, preferred, register, year_from, year_to, lang)]
+    for row in layout_rows(parts):
+        if len(row) == 1:
+            row[0].wide = True
+    return [_render(p, lang, year_from, year_to, list(localities)) for p in parts]
+
+
+def _undated_note(register: pd.DataFrame, lang: str) -> str:
+    items = [f"{charts.locality_name(r, lang)}: {charts.register_name(r, lang)}" for _, r in register.iterrows()]
+    return t("dom_reg_undated", lang, sessions="; ".join(items))
+
+
+def _figure(spec: ChartSpec, variant: str, rows: pd.DataFrame, lang: str, title: str,
+            years: list[int], order: list[str], width: int):
+    if spec.kind == "shares":
+        return charts.shares_chart(rows, lang, title, order=list(spec.indicators), series_order=order,
+                                   width=width)
+    if spec.kind in ("breakdown", "estimates"):
+        reference = 100.0 if spec.kind == "estimates" else None
+        return charts.breakdown_chart(rows, lang, title, order=list(spec.indicators), reference=reference,
+                                      series_order=order, width=width)
+    if variant == "annual":
+        return charts.years_chart(rows, lang, title, years, series_order=order, width=width)
+    if variant == "sessions":
+        return charts.sessions_chart(rows, lang, title, series_order=order, width=width)
+    return charts.periods_chart(rows, lang, title, series_order=order, width=width)
+
+
+def _is_wide(spec: ChartSpec, variant: str, rows: pd.DataFrame) -> bool:
+    """Full page width for side-by-side indicators, and for time charts with many bars."""
+    if spec.kind in ("breakdown", "estimates", "shares"):
+        return True
+    series = rows.groupby(["locality_code", "indicator", "body"]).ngroups
+    categories = rows["year"].nunique() if variant == "annual" else rows["period_end"].nunique()
+    if variant != "annual" and categories > 3:
+        return True
+    return series * max(categories, 1) > 8
+
+
+def kpi_rows(rows: pd.DataFrame, locality: str) -> tuple[pd.DataFrame, int | None]:
+    """Headline result figures of the main locality for the latest year with results in the range:
+    full-year figures when there are any, otherwise the latest other periods (quarters…)."""
+    own = rows[(rows["locality_code"] == locality) & rows["preferred"] & (rows["status"] != "planned")]
+    if own.empty:
+        return own, None
+    annual = own[own["period_kind"] == charts.ANNUAL]
+    pool = annual if not annual.empty else own
+    year = int(pool["year"].max())
+    return kpi.headline_rows(pool[pool["year"] == year], minimum=3, maximum=6), year
+
+
+def build(page: str, data: PageData, localities: tuple[str, ...], year_from: int, year_to: int,
+          lang: str) -> PageView:
+    """A page's content: sections with charts and cards, KPI rows, and every figure of the page."""
+    spec = page_spec(page)
+    rows = data.rows
+    preferred = rows[rows["preferred"]]
+    sections, shown = [], set()
+    for section in spec.sections:
+        made = section_charts(section.charts, preferred, data.register, localities, year_from, year_to, lang)
+        for chart in made:
+            if chart.kind == "figures":
+                shown |= set(chart.rows["figure_id"])
+        sections.append(SectionView(section.title, t(section.title, lang), made, preferred.iloc[0:0]))
+    leftovers = preferred[~preferred["figure_id"].isin(shown)]
+    placed = set()
+    for view, section in zip(sections, spec.sections):
+        mine = leftovers[leftovers["indicator"].isin(section.indicators()) & ~leftovers["figure_id"].isin(placed)]
+        view.cards = _card_order(mine, localities)
+        placed |= set(mine["figure_id"])
+    other = _card_order(leftovers[~leftovers["figure_id"].isin(placed)], localities)
+    head, year = kpi_rows(rows, localities[0]) if localities else (rows.iloc[0:0], None)
+    return PageView(sections, head, year, other, rows, shown | placed | set(other["figure_id"]))
+
+
+def _card_order(rows: pd.DataFrame, localities: tuple[str, ...]) -> pd.DataFrame:
+    rank = {c: i for i, c in enumerate(localities)}
+    return (rows.assign(_rank=rows["locality_code"].map(lambda c: rank.get(c, 10_000)))
+            .sort_values(["_rank", "period_end", "sort_order", "body"], kind="stable")
+            .drop(columns="_rank"))
+
+
+def cards(rows: pd.DataFrame, lang: str, name_locality: bool) -> list[kpi.Card]:
+    """KPI-style cards for figure rows, naming the locality in the caption when several are shown."""
+    from dataclasses import replace
+    out = []
+    several_bodies = set(rows.groupby(["locality_code", "indicator"])["body"].nunique().loc[lambda s: s > 1]
+                         .index.get_level_values("indicator")) if len(rows) else set()
+    for _, row in rows.iterrows():
+        # the body is in the caption; it joins the label only where one indicator has several bodies
+        card = kpi.card(row, lang, show_body=row["indicator"] in several_bodies)
+        if row["unit_kind"] == "money":  # "1,484.75 billion VND" does not fit a card: unit to the label
+            number = fmt.value_with_unit(row["value"], "count", "", lang, int(row["decimals"]), row["qualifier"])
+            card = replace(card, value=number, label=f"{card.label} ({charts.unit(row, lang)})")
+        elif row["unit_kind"] == "ratio":  # "2" alone says nothing: "2 lần", the label without it
+            unit = charts.unit(row, lang)
+            card = replace(card, value=f"{card.value} {unit}", label=card.label.removesuffix(f" ({unit})"))
+        card = replace(card, help=f"**{card.label}**\n\n{card.help}")  # a long label is cut on screen
+        if name_locality:
+            card = replace(card, caption=f"{charts.locality_name(row, lang)} · {card.caption}")
+        out.append(card)
+    return out
+
+
+def domain_charts(page: str, localities: tuple[str, ...] | list[str], year_from: int, year_to: int,
+                  lang: str = "vi", fetch: Fetch | None = None, con=None) -> list[charts.Chart]:
+    """Every chart of a domain page for these localities (the first is the main one) and years,
+    in page order; each carries its figure, title, source line and the rows it shows."""
+    codes = tuple(localities)
+    data = load(page, codes, year_from, year_to, fetch, con)
+    view = build(page, data, codes, year_from, year_to, lang)
+    return [c for s in view.sections for c in s.charts]
+
+
+# ---------------------------------------------------------------- comparison and coverage
+
+def tier(level: str) -> int:
+    """Level tier: 1 province-level, 2 district-level, 3 commune, 4 unidentified."""
+    return charts.TIER.get(level, 4)
+
+
+def compare_options(coverage: pd.DataFrame, main: str) -> list[str]:
+    """Other localities with figures of the page's domains in the range, in list order."""
+    codes = list(dict.fromkeys(coverage["locality_code"]))
+    return [c for c in codes if c != main]
+
+
+def default_compare(coverage: pd.DataFrame, main: str, main_level: str) -> list[str]:
+    """Localities of the same tier as the main one that have results in the range; none when the
+    main locality has no data (its empty state comes first)."""
+    if main not in set(coverage["locality_code"]):
+        return []
+    results = coverage[coverage["result_count"] > 0]
+    same = results[results["level"].map(tier) == tier(main_level)]
+    return [c for c in dict.fromkeys(same["locality_code"]) if c != main]
+
+
+def coverage_line(coverage: pd.DataFrame, shown: tuple[str, ...], names: dict[str, str],
+                  year_from: int, year_to: int, lang: str) -> str:
+    """Which shown localities have data for the page's domains in which years of the range."""
+    parts = []
+    for code in shown:
+        years = sorted(int(y) for y in coverage[coverage["locality_code"] == code]["year"].unique())
+        listed = ", ".join(map(str, years)) if years else t("dom_coverage_none", lang)
+        parts.append(f"{names[code]}: {listed}")
+    others = [c for c in dict.fromkeys(coverage["locality_code"]) if c not in shown]
+    text = t("dom_coverage", lang, years=range_label(year_from, year_to), localities="; ".join(parts))
+    if others:
+        text += " " + t("dom_coverage_others", lang, n=len(others))
+    return text

@@ -1,0 +1,21 @@
+"""Nhập dữ liệu: staff import figures from a spreadsheet; editors sign in to write and to undo."""
+import streamlit as st
+
+from govdash import import_ui, importer, ui
+from govdash.i18n import t
+
+import_ui.follow_link()
+lang = ui.lang()
+st.title(t("page_import", lang))
+ui.show_notices()
+if importer.recover():  # an import interrupted by a crash: finish it before anyone reads
+    ui.reload_data()
+st.caption(t("imp_intro", lang))
+import_ui.last_result(lang)
+import_ui.templates(lang)
+editor = import_ui.sign_in(lang)
+if editor:
+    import_ui.upload(editor, lang)
+else:
+    st.info(t("imp_not_signed_in", lang), icon=":material/lock:")
+import_ui.history(editor, lang)

@@ -1,0 +1,4 @@
+"""Cử tri & Tiếp công dân: voter petitions and their resolution, citizen reception, letters."""
+from govdash import domain_ui
+
+domain_ui.render("voters")

@@ -1,0 +1,24 @@
+"""Query cases of the compare page (run by tests/test_queries.py on fixture and real data)."""
+
+CASES = {
+    "compare_figures": (
+        {"indicator": "voter_petitions", "body": None, "localities": ["31", "37"], "year_from": 2020,
+         "year_to": 2025, "bounds": "current"},
+        ["series_code", "parent_code", "series_role", "position", "series_name_vi", "series_name_en",
+         "locality_code", "body", "period_start", "period_end", "period_kind", "year", "value",
+         "qualifier", "status", "includes_estimate", "preferred", "flag", "figure_id", "source_id",
+         "source_title", "source_publisher", "quote", "derivation", "note", "derived", "complete",
+         "component_ids", "component_codes", "component_values", "component_qualifiers",
+         "component_statuses", "component_sources", "component_quotes", "missing_codes",
+         "before_merger", "chartable", "rank"]),
+    "compare_indicators": (
+        {},
+        ["indicator", "domain", "name_vi", "name_en", "unit_vi", "unit_en", "unit_kind", "decimals",
+         "summable", "higher_is_better", "headline", "sort_order", "description_en", "figure_count",
+         "annual_count", "bodies"]),
+    "compare_localities": (
+        {},
+        ["code", "name_vi", "name_en", "level", "parent_code", "valid_to", "is_current", "figure_count",
+         "successor_code", "successor_name_vi", "successor_name_en", "successor_since",
+         "predecessor_codes", "predecessor_names_vi", "predecessor_names_en", "level_order"]),
+}

@@ -1,0 +1,335 @@
+"""Figure builders of the domain pages (govdash.charts) and the page assembly (govdash.domains):
+trace counts, values, estimated/derived styling, planned figures never drawn as results, gaps
+for missing years, tiers on separate panels, separators, source lines; and, on the real data,
+that every curated figure of the four pages' domains is shown somewhere."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from govdash import charts, db, domains, fmt
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LOCS = {
+    "31": ("Hải Phòng", "Hai Phong", "central_city"),
+    "36": ("Nam Định", "Nam Dinh", "province"),
+    "288": ("Thành phố Hải Dương", "Hai Duong City", "provincial_city"),
+}
+INDS = {
+    "budget_revenue": ("Tổng thu NSNN", "State budget revenue", "tỷ đồng", "billion VND", "money", 3, 700),
+    "grdp_growth": ("Tăng trưởng GRDP", "GRDP growth", "%", "%", "percent", 2, 800),
+    "council_sessions": ("Số kỳ họp HĐND", "Council sessions", "kỳ họp", "sessions", "count", 0, 100),
+    "resolutions_passed": ("Số nghị quyết", "Resolutions passed", "nghị quyết", "resolutions", "count", 0, 200),
+    "voter_petitions_resolved_pct": ("Đã giải quyết xong", "Resolved", "%", "%", "percent", 0, 501),
+    "voter_petitions_partly_resolved_pct": ("Giải quyết một phần", "Partly resolved", "%", "%", "percent", 0, 502),
+    "voter_petitions_pending_pct": ("Đang giải quyết", "Pending", "%", "%", "percent", 0, 503),
+}
+
+
+def fig_row(fid, loc, indicator, value, year=2023, status="reported", qualifier="exact", kind="year",
+            start=None, end=None, body="council", session_number=None):
+    """One figure row shaped like the `domain_figures` query."""
+    name_vi, name_en, level = LOCS[loc]
+    ind = INDS[indicator]
+    start = start or f"{year}-01-01"
+    end = end or f"{year}-12-31"
+    return {
+        "figure_id": fid, "locality_code": loc, "locality_name": name_vi, "locality_name_en": name_en,
+        "level": level, "body": body, "indicator": indicator, "indicator_name": ind[0],
+        "indicator_name_en": ind[1], "name_vi": ind[0], "name_en": ind[1], "unit_vi": ind[2],
+        "unit_en": ind[3], "unit_kind": ind[4], "decimals": ind[5], "sort_order": ind[6],
+        "higher_is_better": "true" if indicator.endswith("resolved_pct") and "partly" not in indicator else "",
+        "headline": False, "period_start": pd.Timestamp(start), "period_end": pd.Timestamp(end),
+        "period_kind": kind, "year": pd.Timestamp(end).year, "value": float(value), "qualifier": qualifier,
+        "status": status, "preferred": True, "flag": float("nan"), "source_id": fid.split("#")[0],
+        "source_title": f"Báo cáo {fid}", "source_publisher": "UBND thử", "quote": f"trích {value}",
+        "session_number": session_number, "previous_value": float("nan"),
+    }
+
+
+def frame(*rows):
+    return pd.DataFrame(list(rows))
+
+
+def traces(fig, role):
+    return [t for t in fig.data if isinstance(t.meta, dict) and t.meta.get("role") == role]
+
+
+def all_text(fig) -> str:
+    return json.dumps(json.loads(fig.to_json()), ensure_ascii=False)
+
+
+REVENUE = frame(
+    fig_row("a#1", "31", "budget_revenue", 90400, year=2021, qualifier="over"),
+    fig_row("a#2", "31", "budget_revenue", 107132.6, year=2022, status="estimated"),
+    fig_row("a#3", "31", "budget_revenue", 103600, year=2023, qualifier="over"),
+    fig_row("a#4", "31", "budget_revenue", 116400, year=2023, status="planned", qualifier="over"),
+    fig_row("a#5", "31", "budget_revenue", 106761, year=2024, status="planned", qualifier="over"),
+)
+
+
+def test_years_chart_traces_values_and_styles():
+    fig = charts.years_chart(REVENUE, "vi", "Thu", [2020, 2021, 2022, 2023, 2024, 2025])
+    results, plans, keys = traces(fig, "result"), traces(fig, "plan"), traces(fig, "key")
+    assert len(results) == 1 and len(plans) == 1 and len(traces(fig, "legend")) == 1
+    assert {k.meta["status"] for k in keys} == {"estimated", "planned"}
+    result = results[0]
+    assert list(result.x) == ["2021", "2022", "2023"]
+    assert list(result.y) == [90400, 107132.6, 103600]
+    # estimated: lighter fill and hatched; reported: full colour, no pattern
+    assert list(result.marker.pattern.shape) == ["", "/", ""]
+    assert result.marker.color[1].startswith("rgba(") and not result.marker.color[0].startswith("rgba(")
+    assert list(result.text) == ["> 90.400", "107.132,6 (ước)", "> 103.600"]
+
+
+def test_planned_figures_are_hollow_and_never_results():
+    fig = charts.years_chart(REVENUE, "vi", "Thu", [2021, 2022, 2023, 2024])
+    plan = traces(fig, "plan")[0]
+    assert plan.marker.color == "rgba(255,255,255,0)"
+    assert list(plan.y) == [116400, 106761] and list(plan.x) == ["2023", "2024"]
+    assert all(t.startswith("KH ") for t in plan.text)
+    result_ids = {i for t in traces(fig, "result") for i in t.meta["figure_ids"]}
+    assert not result_ids & {"a#4", "a#5"}
+    # a result and a plan in one year sit side by side, not on top of each other
+    r_off = dict(zip(traces(fig, "result")[0].x, traces(fig, "result")[0].offset))
+    p_off = dict(zip(plan.x, plan.offset))
+    assert r_off["2023"] != p_off["2023"]
+
+
+def test_missing_years_are_gaps_with_a_note_never_zero():
+    fig = charts.years_chart(REVENUE, "vi", "Thu", [2020, 2021, 2022, 2023, 2024, 2025])
+    values = [v for t in traces(fig, "result") + traces(fig, "plan") for v in t.y]
+    assert 0 not in values and len(values) == 5
+    marks = [a for a in fig.layout.annotations if a.text == "chưa có số<br>cả năm"]
+    assert sorted(a.x for a in marks) == [0, 5]  # 2020 and 2025 have nothing at all
+    notes = next(a.text for a in fig.layout.annotations if a.name == "notes")
+    assert "chỉ có số kế hoạch" in notes and "2024" in notes
+
+
+def test_gap_note_names_the_series_missing_a_year():
+    rows = frame(fig_row("g#1", "31", "grdp_growth", 12.38, year=2021),
+                 fig_row("g#2", "31", "grdp_growth", 10.34, year=2023),
+                 fig_row("g#3", "36", "grdp_growth", 7.7, year=2021),
+                 fig_row("g#4", "36", "grdp_growth", 9.07, year=2022, status="estimated"))
+    fig = charts.years_chart(rows, "vi", "GRDP", [2021, 2022, 2023])
+    notes = next(a.text for a in fig.layout.annotations if a.name == "notes")
+    assert "Hải Phòng — 2022" in notes and "Nam Định — 2023" in notes
+    assert [t.meta["series"] for t in traces(fig, "legend")] == ["Hải Phòng", "Nam Định"]
+    assert list(traces(fig, "result")[0].text) == ["12,38 %", "10,34 %"]
+
+
+@pytest.mark.parametrize("lang,separators,text", [("vi", ",.", "> 103.600"), ("en", ".,", "> 103,600")])
+def test_separators_and_qualifier_marks(lang, separators, text):
+    fig = charts.years_chart(REVENUE, lang, "Revenue", [2021, 2022, 2023, 2024])
+    assert fig.layout.separators == separators
+    assert text in list(traces(fig, "result")[0].text)
+    assert fig.layout.yaxis.tickformat == ",~f"
+
+
+def test_source_line_inside_figure_and_hover_names_document():
+    fig = charts.years_chart(REVENUE, "vi", "Thu", [2021, 2022, 2023, 2024])
+    notes = next(a.text for a in fig.layout.annotations if a.name == "notes")
+    assert "Nguồn: UBND thử" in notes
+    hover = traces(fig, "result")[0].hovertext[0]
+    assert "Báo cáo a#1" in hover and "&gt; 90.400 tỷ đồng" in hover
+    en = charts.years_chart(REVENUE, "en", "Revenue", [2021, 2022, 2023, 2024])
+    assert "Source: UBND thử" in next(a.text for a in en.layout.annotations if a.name == "notes")
+
+
+def test_annual_axis_refuses_other_periods_and_periods_chart_refuses_years():
+    part_year = fig_row("p#1", "31", "budget_revenue", 66713.1, kind="part_year", start="2023-01-01",
+                        end="2023-09-30")
+    with pytest.raises(ValueError):
+        charts.years_chart(frame(part_year, REVENUE.iloc[0].to_dict()), "vi", "x", [2021, 2023])
+    with pytest.raises(ValueError):
+        charts.periods_chart(REVENUE, "vi", "x")
+    fig = charts.periods_chart(frame(part_year), "vi", "x")
+    assert list(traces(fig, "result")[0].x) == ["9 tháng đầu<br>năm 2023"]
+    notes = next(a.text for a in fig.layout.annotations if a.name == "notes")
+    assert "không so sánh trực tiếp với số cả năm" in notes
+
+
+def test_term_to_date_label():
+    row = fig_row("t#1", "36", "council_sessions", 16, kind="term_to_date", start="2021-01-01", end="2024-03-22")
+    assert charts.period_label(pd.Series(row), "vi") == "lũy kế nhiệm kỳ đến 22/3/2024"
+    assert charts.period_label(pd.Series(row), "en") == "term to 22 Mar 2024"
+
+
+def test_localities_of_different_levels_get_separate_panels_never_summed():
+    rows = frame(fig_row("r#1", "31", "budget_revenue", 103600, qualifier="over"),
+                 fig_row("r#2", "288", "budget_revenue", 1484.75, status="estimated"))
+    fig = charts.years_chart(rows, "vi", "Thu", [2023])
+    assert fig.layout.yaxis2.domain is not None  # second panel
+    titles = [a.text for a in fig.layout.annotations]
+    assert any(tt.startswith("Cấp tỉnh") for tt in titles) and any(tt.startswith("Cấp huyện") for tt in titles)
+    values = sorted(v for t in traces(fig, "result") for v in t.y)
+    assert values == [1484.75, 103600]  # each drawn on its own, nothing added up
+    assert {t.yaxis for t in traces(fig, "result")} == {"y", "y2"}
+
+
+def test_derived_figures_dotted():
+    rows = frame(fig_row("d#1", "31", "resolutions_passed", 35, status="derived"))
+    fig = charts.breakdown_chart(rows, "vi", "x")
+    result = traces(fig, "result")[0]
+    assert result.orientation == "h" and list(result.marker.pattern.shape) == ["."]
+    assert result.text[0] == "35 (suy ra)"
+    assert {k.meta["status"] for k in traces(fig, "key")} == {"derived"}
+
+
+def test_breakdown_mixed_units_label_units_and_reference_line():
+    rows = frame(fig_row("m#1", "31", "council_sessions", 55, body="all_councils"),
+                 fig_row("m#2", "31", "resolutions_passed", 826, body="all_councils"))
+    fig = charts.breakdown_chart(rows, "vi", "x", order=["council_sessions", "resolutions_passed"], reference=100)
+    texts = [t for tr in traces(fig, "result") for t in tr.text]
+    assert texts == ["55 kỳ họp", "826 nghị quyết"]
+    assert any(s.type == "line" and s.x0 == 100 for s in fig.layout.shapes)
+
+
+def test_shares_chart_is_100_percent_stacked_with_note_when_parts_do_not_add_up():
+    rows = frame(fig_row("s#1", "31", "voter_petitions_resolved_pct", 19, body="people_committee"),
+                 fig_row("s#2", "31", "voter_petitions_partly_resolved_pct", 28, body="people_committee"),
+                 fig_row("s#3", "31", "voter_petitions_pending_pct", 53, body="people_committee"),
+                 fig_row("s#4", "36", "voter_petitions_resolved_pct", 40, body="people_committee"))
+    order = ["voter_petitions_resolved_pct", "voter_petitions_partly_resolved_pct", "voter_petitions_pending_pct"]
+    fig = charts.shares_chart(rows, "vi", "x", order=order)
+    assert fig.layout.barmode == "stack" and tuple(fig.layout.xaxis.range) == (0, 100)
+    results = traces(fig, "result")
+    assert [t.meta["series"] for t in results] == order
+    assert [list(t.x) for t in results] == [[19, 40], [28], [53]]
+    assert [t.text[0] for t in results] == ["19 %", "28 %", "53 %"]
+    notes = next(a.text for a in fig.layout.annotations if a.name == "notes")
+    assert "Nam Định · 2023: các phần cộng lại 40 %" in notes
+    assert "Hải Phòng · 2023" not in notes
+
+
+def test_sessions_chart_labels_sessions_and_keeps_plan_beside_result():
+    rows = frame(
+        fig_row("k#1", "31", "resolutions_passed", 30, kind="session", start="2023-12-06", end="2023-12-08",
+                session_number=13),
+        fig_row("k#2", "31", "resolutions_passed", 32, kind="session", start="2023-12-06", end="2023-12-08",
+                status="planned", session_number=13))
+    fig = charts.sessions_chart(rows, "vi", "x")
+    assert list(traces(fig, "result")[0].x) == ["K13<br>6/12/2023"]
+    assert list(traces(fig, "plan")[0].text) == ["KH 32"]
+
+
+def register_frame():
+    base = {"locality_code": "X", "locality_name": "Thành phố A", "locality_name_en": "City A",
+            "level": "unidentified", "term": "2021-2026", "resolutions_qualifier": "exact",
+            "source_id": "s", "source_title": "Thông báo", "source_publisher": "TT HĐND", "quote": "q", "note": ""}
+    rows = [
+        {**base, "session_id": "x-k10", "session_number": 10, "kind": "thematic", "status": "held",
+         "start_date": pd.Timestamp("2023-02-10"), "end_date": pd.Timestamp("2023-02-10"),
+         "known_date": pd.Timestamp("2023-02-10"), "resolutions_passed": 6, "resolutions_status": "reported"},
+        {**base, "session_id": "x-k11", "session_number": 11, "kind": "unknown", "status": "postponed",
+         "start_date": pd.NaT, "end_date": pd.NaT, "known_date": pd.NaT, "resolutions_passed": pd.NA,
+         "resolutions_status": ""},
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_register_timeline_places_dated_sessions_and_notes_undated_ones():
+    reg = register_frame()
+    fig = charts.register_timeline(reg, "vi", "Lịch", 2023, 2023)
+    placed = [i for t in traces(fig, "result") for i in t.meta["session_ids"]]
+    assert placed == ["x-k10"]
+    assert traces(fig, "result")[0].text[0] == "K10<br>6 NQ"
+    notes = next(a.text for a in fig.layout.annotations if a.name == "notes")
+    assert "Kỳ họp thứ 11 (hoãn)" in notes
+    assert charts.register_timeline(reg.iloc[1:], "vi", "Lịch", 2023, 2023) is None
+    table = charts.register_table(reg, "en")
+    assert list(table["Session"]) == ["Session 10", "Session 11 (postponed)"]
+
+
+def test_no_nan_or_none_in_any_figure_text():
+    for lang in ("vi", "en"):
+        for page in domains.PAGES:
+            for chart in domains.domain_charts(page, ("31", "30", "36", "288", "X-TP1", "X-TP1-BACSON"),
+                                               2020, 2025, lang):
+                if chart.figure is None:
+                    continue
+                text = all_text(chart.figure)
+                for tr in chart.figure.data:
+                    for value in list(tr.text or []) + list(tr.hovertext or []):
+                        assert "nan" not in str(value).lower().split() and "None" not in str(value)
+                assert "NaN" not in text and "undefined" not in text, (page, chart.key)
+
+
+# ---------------------------------------------------------------- assembly on fixture and real data
+
+def test_domain_figures_query_hand_computed(fixture_con):
+    df = db.run_query("domain_figures", fixture_con, domains=["budget"], localities=["31"],
+                      year_from=2022, year_to=2023)
+    assert sorted(df["figure_id"]) == ["fx-a-10", "fx-b-01", "fx-b-02"]
+    row = df.set_index("figure_id").loc["fx-a-10"]
+    assert row["previous_value"] == 98000 and row["previous_status"] == "estimated"
+    assert df.set_index("figure_id").loc["fx-b-02", "preferred"] is False or \
+        not df.set_index("figure_id").loc["fx-b-02", "preferred"]
+
+
+def test_fixture_budget_page_panels_and_kpis(fixture_con):
+    codes = ("31", "288")
+    data = domains.load("budget", codes, 2022, 2023, con=fixture_con)
+    view = domains.build("budget", data, codes, 2022, 2023, "vi")
+    revenue = next(c for s in view.sections for c in s.charts if c.key == "revenue")
+    assert sorted(revenue.rows["figure_id"]) == ["fx-a-10", "fx-a-11", "fx-b-01"]  # preferred only
+    assert revenue.figure.layout.yaxis2.domain is not None  # HP and the provincial city apart
+    assert view.kpi_year == 2023
+    assert set(view.kpi_rows["figure_id"]) == {"fx-a-10", "fx-a-12"}
+    assert "fx-b-02" in set(view.all_rows["figure_id"])  # the non-preferred figure is listed…
+    drawn = {i for s in view.sections for c in s.charts for t in c.figure.data
+             if isinstance(t.meta, dict) for i in t.meta.get("figure_ids", [])}
+    assert "fx-b-02" not in drawn and "fx-b-02" not in view.shown_ids  # …but never drawn
+
+
+def test_every_domain_belongs_to_one_page():
+    package = db.load_package(ROOT / "data")
+    all_domains = {r["name"] for r in db.figure_resources(package)}
+    covered = [d for page in domains.PAGES.values() for d in page.domains]
+    assert sorted(covered) == sorted(all_domains)
+
+
+@pytest.mark.parametrize("page", sorted(domains.PAGES))
+def test_every_curated_figure_of_the_page_is_shown(page):
+    """Done-when of issue 4: each page shows every figure of its domains for every locality."""
+    con = db.open_store(ROOT / "data")
+    try:
+        spec = domains.page_spec(page)
+        years = db.run_query("data_years", con, locality=None)["year"]
+        first, last = int(years.min()), int(years.max())
+        coverage = db.run_query("domain_coverage", con, domains=list(spec.domains), year_from=first, year_to=last)
+        for code in dict.fromkeys(coverage["locality_code"]):
+            data = domains.load(page, (code,), first, last, con=con)
+            view = domains.build(page, data, (code,), first, last, "vi")
+            preferred = set(data.rows[data.rows["preferred"]]["figure_id"])
+            assert preferred <= view.shown_ids, (code, preferred - view.shown_ids)
+            assert set(data.rows["figure_id"]) == set(view.all_rows["figure_id"])
+            drawn = {i for s in view.sections for c in s.charts if c.figure is not None
+                     for t in c.figure.data if isinstance(t.meta, dict) for i in t.meta.get("figure_ids", [])}
+            carded = {i for s in view.sections for i in s.cards["figure_id"]} | set(view.other_cards["figure_id"])
+            assert preferred == drawn | carded, (code, preferred ^ (drawn | carded))
+    finally:
+        con.close()
+
+
+def test_nam_dinh_term_figures_never_on_an_annual_axis():
+    con = db.open_store(ROOT / "data")
+    try:
+        chart_list = domains.domain_charts("sessions", ("36",), 2021, 2024, "vi", con=con)
+    finally:
+        con.close()
+    annual = [c for c in chart_list if c.kind == "figures" and (c.rows["period_kind"] == "year").any()]
+    assert all((c.rows["period_kind"] == "year").all() for c in annual)
+    term = [c for c in chart_list if c.kind == "figures" and (c.rows["period_kind"] == "term_to_date").any()]
+    assert {v for c in term for v in c.rows["value"]} == {16.0, 409.0}
+    assert all(c.key.endswith("_periods") for c in term)
+
+
+def test_value_text_formats():
+    row = pd.Series(fig_row("v#1", "31", "grdp_growth", 10.34))
+    assert charts.value_text(row, "vi") == "10,34 %" and charts.value_text(row, "en") == "10.34%"
+    assert charts.full_value(pd.Series(REVENUE.iloc[0]), "en") == "> " + fmt.money(90400, "en")

@@ -1,0 +1,141 @@
+"""AppTest of the compare and sources pages on the real data: the whole view read from and
+written to the URL, bad URL values dropped with notices, views switched without losing the
+selection, page switches, the boundary switch, search, and source links."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from govdash import db, fmt
+
+ROOT = Path(__file__).resolve().parent.parent
+VIEW_KEYS = ("ind", "body", "locs", "view", "year", "bounds")
+
+
+def compare_page(**params) -> AppTest:
+    """The app opened on the compare page with these query parameters."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params.update(params)
+    at.run()
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def view_params(at: AppTest) -> dict:
+    return {k: at.query_params[k] for k in VIEW_KEYS if k in at.query_params}
+
+
+def table_text(at: AppTest) -> str:
+    return "\n".join(df.value.to_csv() for df in at.dataframe)
+
+
+def test_url_round_trip_reproduces_the_view():
+    params = {"loc": "31", "from": "2021", "to": "2024", "lang": "vi", "ind": "budget_revenue",
+              "body": "locality", "locs": "31,30,36", "view": "bars", "year": "2023", "bounds": "published"}
+    at = compare_page(**params)
+    assert {k: at.query_params[k] for k in params} == params  # nothing added, nothing lost
+    assert at.selectbox(key="compare_indicator").value == "budget_revenue"
+    assert at.multiselect(key="compare_localities").value == ["31", "30", "36"]
+    assert at.segmented_control(key="compare_view").value == "bars"
+    assert at.segmented_control(key="compare_bounds").value == "published"
+    assert at.selectbox(key="compare_year").value == 2023
+    assert not at.warning
+    # a second session from the URL the first one wrote shows the same thing
+    again = compare_page(**dict(at.query_params))
+    assert view_params(again) == view_params(at)
+    assert table_text(again) == table_text(at)
+
+
+def test_switching_views_keeps_the_selection_and_updates_the_url():
+    at = compare_page(loc="31", ind="grdp_growth", locs="31,30", **{"from": "2021", "to": "2024"})
+    before = view_params(at)
+    for view in ("bars", "multiples", "table", "lines"):
+        at.segmented_control(key="compare_view").set_value(view).run()
+        assert not at.exception, at.exception
+        now = view_params(at)
+        assert now["view"] == view
+        assert {k: v for k, v in now.items() if k not in ("view", "year")} == \
+               {k: v for k, v in before.items() if k not in ("view", "year")}
+        assert at.multiselect(key="compare_localities").value == ["31", "30"]
+    assert "year" not in at.query_params  # only the bars view carries its year
+
+
+def test_bad_url_values_are_dropped_with_notices():
+    at = compare_page(ind="no_such<script>", locs="31,XX9", view="pie", bounds="moon", year="abc")
+    warnings = "\n".join(w.value for w in at.warning)
+    for bad in ("no_such<script>", "XX9", "pie", "moon", "abc"):
+        assert f"«{bad}»" in warnings
+    assert at.query_params["locs"] == "31" and at.query_params["view"] == "lines"
+    assert at.query_params["bounds"] == "published" and at.query_params["ind"] != "no_such<script>"
+    at.run()
+    assert not at.warning  # said once
+
+
+def test_hai_phong_budget_revenue_2021_2024_with_sources():
+    """The 'done when' question, on the real data: the table lists each year's preferred
+    figure with its qualifier, status, source and quote."""
+    at = compare_page(loc="31", ind="budget_revenue", locs="31", view="table", **{"from": "2021", "to": "2024"})
+    rows = db.run_query("compare_figures", indicator="budget_revenue", body="locality", localities=["31"],
+                        year_from=2021, year_to=2024, bounds="published")
+    shown = at.dataframe[0].value
+    assert len(shown) == len(rows)
+    text = shown.to_csv()
+    for _, r in rows[rows["chartable"]].iterrows():
+        assert fmt.number(r["value"], "vi", 3) in text
+        assert r["source_title"] in text
+    assert "> 90.400 tỷ đồng" in text and "> 103.600 tỷ đồng" in text
+    assert "sources?src=" in text  # each row links to its source
+
+
+def test_today_boundaries_switch_maps_and_labels_localities():
+    at = compare_page(loc="31", ind="budget_revenue", locs="30,36", **{"from": "2021", "to": "2024"})
+    at.segmented_control(key="compare_bounds").set_value("current").run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key="compare_localities").value == ["31", "37"]
+    assert at.query_params["bounds"] == "current" and at.query_params["locs"] == "31,37"
+    at.segmented_control(key="compare_view").set_value("table").run()
+    text = table_text(at)
+    assert "Hải Phòng (địa giới hiện nay)" in text and "123.919" in text  # 103.600 + 20.319
+    assert "chưa đủ số liệu" in text
+
+
+def test_search_without_diacritics_picks_an_indicator():
+    at = compare_page(loc="31", ind="grdp_growth", locs="31")
+    at.text_input(key="compare_search").set_value("so nghi quyet thong qua").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="compare_indicator").value == "resolutions_passed"
+    assert at.query_params["ind"] == "resolutions_passed"
+
+
+def test_page_switch_drops_compare_params_and_coming_back_restores_them():
+    at = compare_page(loc="31", ind="grdp_growth", locs="31,36", view="multiples")
+    at.switch_page("pages/sources.py").run()
+    assert not at.exception
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception
+    assert at.query_params["ind"] == "grdp_growth" and at.query_params["locs"] == "31,36"
+    assert at.query_params["view"] == "multiples"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_compare_page_in_both_languages(lang):
+    at = compare_page(lang=lang, ind="resolutions_passed", locs="31,36", view="lines")
+    assert at.title[0].value == ("So sánh" if lang == "vi" else "Compare")
+    assert at.download_button(key="compare_csv") and at.download_button(key="compare_xlsx")
+    assert "NaN" not in table_text(at)
+
+
+def test_sources_page_opens_a_linked_figure():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params.update({"src": "hp-hdnd-2024-03-12-review", "fig": "hp-hdnd-2024-03-12-review-02"})
+    at.run()
+    at.switch_page("pages/sources.py").run()
+    assert not at.exception, at.exception
+    assert any("55 kỳ họp" in i.value for i in at.info)
+    assert at.expander[0].label.startswith("HĐND thành phố Hải Phòng khóa 16")
+    at.text_input(key="sources_search").set_value("tang truong kinh te hai duong").run()
+    assert not at.exception
+    labels = [e.label for e in at.expander]
+    assert labels and all("Hải Dương" in label or "Hai Duong" in label for label in labels)
+    assert at.query_params["q"] == "tang truong kinh te hai duong"

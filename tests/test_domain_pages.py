@@ -1,0 +1,146 @@
+"""AppTest over the four domain pages (issue 4): for Hải Phòng 2023 the KPI cards and every
+number drawn in the charts equal the query results, in Vietnamese and English; a selection with
+no data for the page shows the empty state with its one-click ways out; the comparison picker
+defaults to localities of the same level and puts other levels on their own panel."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from govdash import db, domains, fmt
+from govdash.i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted(domains.PAGES)
+# A locality and year with no data for the page (the voters page: a locality with none at all).
+EMPTY = {"sessions": ("31", 2021), "supervision": ("31", 2022), "voters": ("36", 2023), "budget": ("31", 2020)}
+
+
+def open_page(page: str, loc: str, year_from: int, year_to: int, lang: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params.update({"loc": loc, "from": str(year_from), "to": str(year_to), "lang": lang})
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def drawn_values(specs: list[dict]) -> dict[str, float]:
+    """figure_id → value drawn, from every bar trace of every chart on the page."""
+    out: dict[str, float] = {}
+    for spec in specs:
+        for trace in spec["data"]:
+            meta = trace.get("meta") or {}
+            if meta.get("role") not in ("result", "plan") or "figure_ids" not in meta:
+                continue
+            values = trace["x"] if trace.get("orientation") == "h" else trace["y"]
+            for fid, value in zip(meta["figure_ids"], values):
+                assert fid not in out or out[fid] == value
+                out[fid] = value
+    return out
+
+
+def expected(page: str, loc: str, compare: tuple[str, ...], year_from: int, year_to: int):
+    spec = domains.page_spec(page)
+    rows = db.run_query("domain_figures", domains=spec.domains, localities=(loc, *compare),
+                        year_from=year_from, year_to=year_to)
+    return rows, domains.kpi_rows(rows, loc)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_hai_phong_2023_numbers_equal_the_query(page, lang):
+    at = open_page(page, "31", 2023, 2023, lang)
+    spec = domains.page_spec(page)
+    assert at.title[0].value.startswith(t(spec.title, lang))
+    compare = tuple(at.multiselect(key=f"{page}_compare_31").value) if at.multiselect else ()
+    rows, (head, year) = expected(page, "31", compare, 2023, 2023)
+    assert year == 2023
+    shown = [m.value for m in at.metric]
+    for card in domains.cards(head, lang, name_locality=False):
+        assert card.value in shown[:len(head)]
+    for _, row in head.iterrows():  # the number is the query's, formatted the house way
+        number = fmt.value_with_unit(row["value"], "count", "", lang, int(row["decimals"]), row["qualifier"])
+        assert any(number.strip() in value for value in shown[:len(head)]), number
+    assert len(shown) >= len(head)
+    # every number drawn is the query's value of that figure, and only preferred figures are drawn
+    drawn = drawn_values(plotly_specs(at))
+    assert drawn, "no chart drew any figure"
+    by_id = rows.set_index("figure_id")
+    for fid, value in drawn.items():
+        assert by_id.loc[fid, "value"] == value, fid
+        assert bool(by_id.loc[fid, "preferred"]), fid
+    # the charts on the page are exactly those the figure builders return for this selection
+    charts = domains.domain_charts(page, ("31", *compare), 2023, 2023, lang)
+    assert len(at.get("plotly_chart")) == sum(c.figure is not None for c in charts)
+    text = " ".join(str(m.value) for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "NaN" not in text and "None" not in " ".join(shown)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_data_shows_the_empty_state(page, lang):
+    loc, year = EMPTY[page]
+    at = open_page(page, loc, year, year, lang)
+    spec = domains.page_spec(page)
+    rows = db.run_query("domain_figures", domains=spec.domains, localities=[loc], year_from=year, year_to=year)
+    assert rows.empty
+    name = at.title[0].value.split(" — ")[1].rsplit(",", 1)[0]
+    assert any(t("dom_empty", lang, page=t(spec.title, lang), locality=name, years=str(year)) in i.value
+               for i in at.info)
+    assert at.button, "the empty state offers no way out"
+    assert not at.get("plotly_chart") and not at.metric
+
+
+def test_empty_state_button_goes_to_a_year_with_data():
+    at = open_page("sessions", "31", 2021, 2021, "vi")
+    at.button(key="go_year_sessions-resolutions-awards_2023").click().run()
+    assert not at.exception
+    assert at.title[0].value.endswith("2021\u2060–\u20602023")
+    assert at.metric and at.get("plotly_chart")
+
+
+def test_voters_empty_state_offers_localities_with_data():
+    at = open_page("voters", "36", 2023, 2023, "vi")
+    labels = [b.label for b in at.button]
+    assert any(label.startswith("Hải Phòng") for label in labels)
+    assert any(label.startswith("Thành phố Hải Dương") for label in labels)
+
+
+def test_compare_defaults_to_same_level_and_other_levels_get_their_own_panel():
+    at = open_page("budget", "31", 2023, 2023, "vi")
+    picker = at.multiselect(key="budget_compare_31")
+    assert picker.value == ["30", "36"]  # provinces: the same level as a centrally-run city
+    assert "288" in picker.options[2] or any("Thành phố Hải Dương" in o for o in picker.options)
+    picker.set_value(["288"]).run()
+    assert not at.exception
+    revenue = next(s for s in plotly_specs(at) if s["layout"]["title"]["text"].startswith("Tổng thu NSNN"))
+    assert "yaxis2" in revenue["layout"]  # Hải Dương city drawn on a panel of its own
+    panels = {tr.get("yaxis", "y") for tr in revenue["data"] if (tr.get("meta") or {}).get("role") == "result"}
+    assert panels == {"y", "y2"}
+
+
+def test_term_to_date_figures_are_not_drawn_on_years():
+    at = open_page("sessions", "36", 2021, 2024, "vi")
+    specs = plotly_specs(at)
+    for spec in specs:
+        for trace in spec["data"]:
+            if "nd-baond-2024-03-22-01" in (trace.get("meta") or {}).get("figure_ids", []):
+                assert all(not str(x).isdigit() for x in trace["x"])  # a period label, not a year
+                assert "lũy kế" in spec["layout"]["title"]["text"]
+
+
+def test_every_chart_has_its_table_with_a_download():
+    at = open_page("supervision", "31", 2023, 2023, "vi")
+    charts = len(at.get("plotly_chart"))
+    assert charts >= 3
+    assert len(at.get("download_button")) == charts + 1  # one per chart and the page's full table
+    titles = [e.label for e in at.expander]
+    assert sum(title.startswith("Số liệu của biểu đồ") for title in titles) == charts

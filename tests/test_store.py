@@ -1,0 +1,104 @@
+"""The persistent store: built once per content of the CSVs, reused while they are unchanged
+(even when touched), rebuilt when one changes, read-only and sealed, and in memory when no
+store can be written."""
+import os
+import shutil
+
+import duckdb
+import pytest
+
+from govdash import db, store
+
+
+@pytest.fixture
+def data(fixture_dir, tmp_path):
+    """A private copy of the fixture data, free to change."""
+    return shutil.copytree(fixture_dir, tmp_path / "data")
+
+
+@pytest.fixture
+def store_dir(tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    monkeypatch.setenv("GOVDASH_STORE_DIR", str(path))
+    return path
+
+
+def _stores(path):
+    return sorted(p.name for p in path.glob("*.duckdb"))
+
+
+def test_built_once_then_reused(data, store_dir):
+    con = db.open_store(data)
+    built = _stores(store_dir)
+    assert len(built) == 1
+    inode = (store_dir / built[0]).stat().st_ino
+    con.close()
+    con = db.open_store(data)
+    assert _stores(store_dir) == built and (store_dir / built[0]).stat().st_ino == inode
+    assert len(db.run_query("localities", con)) == 7
+    con.close()
+
+
+def test_touch_does_not_rebuild_but_a_change_does(data, store_dir):
+    db.open_store(data).close()
+    first = _stores(store_dir)
+    os.utime(data / "sessions.csv")  # same bytes, new mtime
+    db.open_store(data).close()
+    assert _stores(store_dir) == first
+    with (data / "sources.csv").open("a", encoding="utf-8") as f:
+        f.write("fx-new,Một nguồn mới,Nhà xuất bản,2024,web_page,,,low,\n")
+    con = db.open_store(data)
+    assert len(_stores(store_dir)) == 2
+    assert "fx-new" in set(db.run_query("sources_list", con)["source_id"])
+    con.close()
+
+
+def test_store_is_read_only_and_sealed(data, store_dir, tmp_path):
+    con = db.open_store(data)
+    other = db.open_store(data)  # a second connection to the same sealed database
+    try:
+        with pytest.raises(duckdb.Error):
+            con.execute("create table x (i integer)")
+        with pytest.raises(duckdb.Error):
+            other.execute("select * from read_csv($p)", {"p": str(data / "sources.csv")}).fetchall()
+        with pytest.raises(duckdb.Error):
+            other.execute("set enable_external_access = true")
+        assert con.execute("select current_setting('autoload_known_extensions')").fetchone()[0] is False
+    finally:
+        con.close()
+        other.close()
+
+
+def test_models_match_the_figures(data, store_dir):
+    con = db.open_store(data)
+    try:
+        direct = con.execute("select locality_code, year(period_end) as year, count(*) as n "
+                             "from figures group by all order by all").fetchall()
+        model = con.execute("select locality_code, year, figure_count from figure_counts_all "
+                            "order by all").fetchall()
+        assert direct == model
+        by_domain = con.execute("select sum(figure_count) from figure_counts").fetchone()[0]
+        by_source = con.execute("select sum(figure_count) from source_figure_counts").fetchone()[0]
+        assert by_domain == by_source == sum(n for *_, n in direct)
+    finally:
+        con.close()
+
+
+def test_in_memory_when_store_folder_is_not_writable(data, tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("GOVDASH_STORE_DIR", str(blocked / "store"))
+    con = db.open_store(data)
+    try:
+        assert con.execute("select current_database()").fetchone()[0] == "memory"
+        assert len(db.run_query("localities", con)) == 7
+    finally:
+        con.close()
+
+
+def test_old_stores_are_pruned(data, store_dir):
+    for i in range(store.KEEP + 2):
+        with (data / "sources.csv").open("a", encoding="utf-8") as f:
+            f.write(f"fx-prune-{i},Nguồn {i},Nhà xuất bản,2024,web_page,,,low,\n")
+        db.open_store(data).close()
+    assert len(_stores(store_dir)) == store.KEEP
