@@ -1,4 +1,4 @@
-"""Command line: `python -m govdash validate | facts | import | rollback | imports | editor`."""
+"""Command line: `python -m govdash validate | facts | import | rollback | imports | editor | deck | report`."""
 from __future__ import annotations
 
 import argparse
@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     facts.add_argument("--year", type=int, help="year in which the figure's period ends")
     from govdash.import_cli import add_subcommands  # import, rollback, imports, editor
     imports = add_subcommands(sub)
+    from govdash.present_cli import add_subcommands as add_present  # deck, report
+    imports.update(add_present(sub))
     args = parser.parse_args(argv)
     return {"validate": cmd_validate, "facts": cmd_facts, **imports}[args.command](args)
 
