@@ -48,4 +48,5 @@ nav = st.navigation({
 })
 ui.sidebar()
 ui.sync_url()
+ui.synthetic_banner()
 nav.run()

@@ -1,27 +1,32 @@
 """DuckDB access: one connection per process over the curated CSVs, named SQL files, bound values.
 
-The CSVs are read with the column types declared in `data/datapackage.json` (never guessed),
-then external access is switched off and the configuration locked. Every query is a file in
-`queries/`, run on its own cursor with `$named` parameters that must match exactly.
+The CSVs are read with the column types declared in `data/datapackage.json` (never guessed)
+into a persistent store file, built once per version of the files and opened read-only after
+(`govdash.store`; in memory when no store can be written), then external access is switched off
+and the configuration locked. Every query is a file in `queries/`, run on its own cursor with
+`$named` parameters that must match exactly.
 """
 from __future__ import annotations
 
 import functools
 import json
 import re
+import threading
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from govdash import datastore
+from govdash import datastore, store
 from govdash.paths import QUERIES_DIR, data_dir
 
 _TYPES = {"string": "VARCHAR", "number": "DOUBLE", "integer": "BIGINT", "date": "DATE",
           "boolean": "BOOLEAN"}
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+_OPENING = threading.Lock()
 
 
 class QueryError(ValueError):
@@ -44,35 +49,70 @@ def _columns_sql(resource: dict) -> str:
     return "{" + cols + "}"
 
 
+def _read_csv_sql(resource: dict, param: str) -> str:
+    """`read_csv` of one resource with its declared column types; the path is bound as `$param`."""
+    return (f"read_csv(${param}, header = true, auto_detect = false, "
+            f"columns = {_columns_sql(resource)}, delim = ',', quote = '\"', escape = '\"', "
+            f"nullstr = '', encoding = 'utf-8')")
+
+
 def _create_tables(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
     package = load_package(folder)
+    domains = figure_resources(package)
+    # Table names come from the package descriptor, which is ours; values are bound.
     for res in package["resources"]:
-        path = str(folder / res["path"])
-        # Table names come from the package descriptor, which is ours; values are bound.
-        con.execute(
-            f"create table {res['name']} as select * from read_csv($path, header = true, "
-            f"auto_detect = false, columns = {_columns_sql(res)}, delim = ',', quote = '\"', "
-            f"escape = '\"', nullstr = '', encoding = 'utf-8')",
-            {"path": path},
-        )
-    unions = " union all ".join(
-        f"select '{r['name']}' as domain, * from {r['name']}" for r in figure_resources(package)
-    )
-    con.execute(f"create view figures as {unions}")
+        if res not in domains:
+            con.execute(f"create table {res['name']} as select * from {_read_csv_sql(res, 'path')}",
+                        {"path": str(folder / res["path"])})
+    # Every domain's figures in one table sorted by locality and period: a query for one
+    # locality is planned over one table and reads only the row groups holding that locality
+    # (DuckDB's zone maps). Each domain keeps its name as a view.
+    unions = " union all ".join(f"select '{r['name']}' as domain, * from {_read_csv_sql(r, f'p{i}')}"
+                                for i, r in enumerate(domains))
+    con.execute(f"create table figures as {unions} order by locality_code, period_end",
+                {f"p{i}": str(folder / r["path"]) for i, r in enumerate(domains)})
+    for r in domains:
+        con.execute(f"create view {r['name']} as select * exclude (domain) from figures "
+                    f"where domain = '{r['name']}'")
+    store.create_models(con)  # counts per locality/year and per source (govdash/models/)
+
+
+def _seal(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("set enable_external_access = false")
+    con.execute("set lock_configuration = true")
+
+
+def _memory_store(folder: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:", config=dict(_CONFIG))
+    con.execute("load icu")  # built into the wheel: Vietnamese collation, never downloaded
+    _create_tables(con, folder)
+    return con
+
+
+def _file_store(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a built store. DuckDB shares one database per file within a
+    process, so it is sealed by whoever opens it first; later connections find it sealed."""
+    with _OPENING:
+        con = duckdb.connect(str(path), read_only=True, config=dict(_CONFIG))
+        if not con.execute("select current_setting('lock_configuration')").fetchone()[0]:
+            con.execute("load icu")
+            _seal(con)
+    return con
 
 
 def open_store(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A fresh in-memory DuckDB holding the curated files of `folder`, sealed against file access."""
+    """A DuckDB connection holding the curated files of `folder`, sealed against file access.
+
+    Read-only over the persistent store of the files' current contents (built when they
+    changed); a fresh in-memory database when no store can be written.
+    """
     folder = folder or data_dir()
-    con = duckdb.connect(":memory:", config={
-        "autoinstall_known_extensions": False,
-        "autoload_known_extensions": False,
-    })
-    con.execute("load icu")  # built into the wheel: Vietnamese collation, never downloaded
     with datastore.reading(folder):  # finish an interrupted import; never read one half-done
-        _create_tables(con, folder)
-    con.execute("set enable_external_access = false")
-    con.execute("set lock_configuration = true")
+        path = store.ensure(folder, _create_tables)
+        con = _memory_store(folder) if path is None else None
+    if con is None:
+        return _file_store(path)
+    _seal(con)
     return con
 
 

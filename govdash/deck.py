@@ -371,15 +371,19 @@ def _picture_box(png: bytes, top: float, bottom: float) -> tuple[float, float, f
     return MARGIN + (area_w - w) / 2, top + (area_h - h) / 2, w, h
 
 
-def footnote(slide_def: Slide, lang: str, width_pt: float, height_pt: float) -> tuple[str, int]:
-    """The sources with their full titles when they fit at a readable size, else the chart's
-    own (shortened) source line; and its font size."""
-    rows = slide_def.chart.rows
+def full_sources(chart: charts.Chart, lang: str) -> str:
+    """`Nguồn: <title> (<publisher>); …`: every document the chart's figures come from, unshortened."""
     names = list(dict.fromkeys(
         f"{r['source_title']} ({r['source_publisher']})" if charts.present(r.get("source_publisher"))
         and str(r["source_publisher"]).lower() != "unknown" else str(r["source_title"])
-        for _, r in rows.iterrows()))
-    full = f"{t('source_label', lang)}: {'; '.join(names)}"
+        for _, r in chart.rows.iterrows()))
+    return f"{t('source_label', lang)}: {'; '.join(names)}"
+
+
+def footnote(slide_def: Slide, lang: str, width_pt: float, height_pt: float) -> tuple[str, int]:
+    """The sources with their full titles when they fit at a readable size, else the chart's
+    own (shortened) source line; and its font size."""
+    full = full_sources(slide_def.chart, lang)
     size, lines = fit_size(full, width_pt, height_pt, range(12, 8, -1))
     if lines * size * 1.2 <= height_pt:
         return full, size

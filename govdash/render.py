@@ -57,6 +57,7 @@ class _Renderer:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._kaleido = None
+        self._open_lock: asyncio.Lock | None = None
 
     def _ensure_loop(self) -> asyncio.AbstractEventLoop:
         with self._lock:
@@ -75,14 +76,17 @@ class _Renderer:
             return self._loop
 
     async def _open(self):
-        if self._kaleido is None:
-            import kaleido  # imported here: the dashboard starts without it being loaded
-            # the path is explicit, so kaleido never looks for (or fetches) a Chrome of its own
-            k = kaleido.Kaleido(n=self._tabs, path=str(CHROMIUM), plotlyjs=str(PLOTLY_JS), mathjax=False,
-                                timeout=TIMEOUT)
-            await k.open()
-            self._kaleido = k
-        return self._kaleido
+        if self._open_lock is None:
+            self._open_lock = asyncio.Lock()  # two sessions asking at once start one browser
+        async with self._open_lock:
+            if self._kaleido is None:
+                import kaleido  # imported here: the dashboard starts without it being loaded
+                # the path is explicit, so kaleido never looks for (or fetches) a Chrome of its own
+                k = kaleido.Kaleido(n=self._tabs, path=str(CHROMIUM), plotlyjs=str(PLOTLY_JS), mathjax=False,
+                                    timeout=TIMEOUT)
+                await k.open()
+                self._kaleido = k
+            return self._kaleido
 
     async def _render(self, specs: list[tuple[dict, dict]], done: Callable[[int], None] | None):
         k = await self._open()

@@ -1,5 +1,8 @@
 """The printable report: the deck's content as an A4 PDF, made with ReportLab and no network.
 
+Pages are landscape, so a chart built for a full screen width prints at a readable size
+(its 14 px text comes out near 9 pt).
+
 Title block (locality, year, date) and a short introduction; then per domain its heading and, for
 each of its charts, the takeaway as the narrative, the chart image (the same 2× PNG as the deck)
 and a table of the chart's figures (value with qualifier, status, source); a domain without a
@@ -10,6 +13,7 @@ No Streamlit here.
 """
 from __future__ import annotations
 
+import functools
 import io
 from functools import cache
 from pathlib import Path
@@ -120,29 +124,32 @@ def _footer(deck: deck_mod.Deck):
     return draw
 
 
-def _chart_block(slide: deck_mod.Slide, png: bytes, width: float, styles: dict, lang: str) -> list:
+def _chart_block(slide: deck_mod.Slide, png: bytes, width: float, max_height: float, styles: dict, lang: str,
+                 heading: list | None = None) -> list:
+    """Takeaway and chart kept together (with the domain heading before the first), then the table."""
     from PIL import Image as PILImage
     from reportlab.platypus import Image, KeepTogether, Spacer
     with PILImage.open(io.BytesIO(png)) as img:
         w_px, h_px = img.size
-    height = width * h_px / w_px
+    scale = min(width / w_px, max_height / h_px)
+    image = Image(io.BytesIO(png), w_px * scale, h_px * scale, hAlign="LEFT")
     table = _table([t("pres_table_indicator", lang), t("pres_table_period", lang), t("pres_table_value", lang),
                     t("pres_table_status", lang), t("pres_table_source", lang)],
-                   figures_rows(slide.chart, lang), [w * width for w in (0.34, 0.16, 0.17, 0.15, 0.18)], styles)
-    return [KeepTogether([_p(slide.title, styles["takeaway"]), Image(io.BytesIO(png), width, height)]),
-            Spacer(1, 4), table]
+                   figures_rows(slide.chart, lang), [w * width for w in (0.34, 0.14, 0.16, 0.14, 0.22)], styles)
+    return [KeepTogether([*(heading or []), _p(slide.title, styles["takeaway"]), image]), Spacer(1, 4), table]
 
 
 def pdf_bytes(deck: deck_mod.Deck, pictures: list[bytes], sources: pd.DataFrame) -> bytes:
     """The A4 report of a deck, given the PNG of each chart slide (in order) and the sources list."""
-    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import SimpleDocTemplate, Spacer
     lang, styles = deck.lang, _styles()
     out = io.BytesIO()
     lines = deck.title_lines()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=18 * mm, title=t("pres_report_title", lang, locality=deck.name, year=deck.year),
+    doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm, topMargin=13 * mm,
+                            bottomMargin=16 * mm, title=t("pres_report_title", lang, locality=deck.name, year=deck.year),
                             author="govdash", subject=lines["sub"], lang="vi-VN" if lang == "vi" else "en-GB")
     width = doc.width
     story = [_p(lines["kicker"], styles["kicker"]),
@@ -152,21 +159,26 @@ def pdf_bytes(deck: deck_mod.Deck, pictures: list[bytes], sources: pd.DataFrame)
     pictures_by_key = {s.key: png for s, png in zip(deck.slides, pictures)}
     for page in deck_mod.PAGE_ORDER:
         section = t(domains.page_spec(page).title, lang)
-        story.append(_p(section, styles["h1"]))
+        heading = [_p(section, styles["h1"])]
         mine = [s for s in deck.slides if s.page == page]
         if not mine:
-            story.append(_p(t("pres_report_missing_domain", lang, domain=section, year=deck.year), styles["body"]))
-        for slide in mine:
-            story += _chart_block(slide, pictures_by_key[slide.key], width, styles, lang)
+            story += heading + [_p(t("pres_report_missing_domain", lang, domain=section, year=deck.year),
+                                   styles["body"])]
+        for i, slide in enumerate(mine):
+            story += _chart_block(slide, pictures_by_key[slide.key], width, doc.height * 0.62, styles, lang,
+                                  heading if i == 0 else None)
     used = used_sources(deck, sources)
     story += [_p(t("pres_report_sources", lang), styles["h1"]),
               _table([t("pres_report_col_title", lang), t("pres_report_col_publisher", lang),
                       t("pres_report_col_date", lang), t("pres_report_col_address", lang)],
                      [[r.title, r.publisher, _date_text(r.published), r.url if charts.present(r.url) else (r.file or "")]
                       for r in used.itertuples()],
-                     [w * width for w in (0.42, 0.22, 0.11, 0.25)], styles),
+                     [w * width for w in (0.44, 0.22, 0.09, 0.25)], styles),
               Spacer(1, 6), _p(t("not_final_note", lang), styles["note"])]
-    doc.build(story, onFirstPage=_footer(deck), onLaterPages=_footer(deck))
+    regular, _ = fonts()
+    # the canvas starts in our font, so no unembedded Helvetica is referenced
+    maker = functools.partial(Canvas, initialFontName=regular)
+    doc.build(story, onFirstPage=_footer(deck), onLaterPages=_footer(deck), canvasmaker=maker)
     return out.getvalue()
 
 

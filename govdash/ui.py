@@ -25,6 +25,8 @@ def query(name: str, **params) -> pd.DataFrame:
 def reload_data() -> None:
     """Drop every cached store and result, so changed files on disk show without a restart."""
     query.clear()
+    _localities_by_code.clear()
+    _locality_labels.clear()
     db.reset()
 
 
@@ -103,8 +105,18 @@ def selection() -> state.Selection:
     return state.Selection(st.session_state[SELECTION[K_LOC]], int(y_from), int(y_to), lang())
 
 
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _localities_by_code() -> pd.DataFrame:
+    """Localities indexed by code, shared read-only (a national list has ~15,000 rows: looking
+    one up must not copy them all, as every call of `localities()` does)."""
+    return localities().set_index("code", drop=False)
+
+
 def locality_row(code: str) -> pd.Series:
     """The localities row of `code`."""
+    by_code = _localities_by_code()
+    if code in by_code.index:
+        return by_code.loc[code].copy()
     locs = localities()
     return locs[locs["code"] == code].iloc[0]
 
@@ -128,11 +140,18 @@ def locality_label(row: pd.Series, language: str) -> str:
     return label if fold(other) == other and other == name else f"{label} · {other}"
 
 
+@st.cache_data(max_entries=4, show_spinner=False)
+def _locality_labels(language: str) -> dict[str, str]:
+    """Every locality's selectbox label, in display order (built once per language: ~15,000
+    labels at national scale would otherwise be rebuilt on every rerun)."""
+    rows = localities().to_dict("records")  # plain dicts: iterrows would build 15,000 Series
+    return {r["code"]: locality_label(r, language) for r in rows}
+
+
 def sidebar() -> None:
     """The shared filters: locality, years, language."""
     language = lang()
-    locs = localities()
-    labels = {r["code"]: locality_label(r, language) for _, r in locs.iterrows()}
+    labels = _locality_labels(language)
     years = data_years() or [2023]
     with st.sidebar:
         st.selectbox(t("sidebar_locality", language), options=list(labels), **_bind(K_LOC),
@@ -142,6 +161,12 @@ def sidebar() -> None:
                       step=1, format="%d", **_bind(K_YEARS))
         st.radio(t("sidebar_language", language), options=list(LANGS), **_bind(K_LANG),
                  format_func=LANG_LABELS.get, horizontal=True)
+
+
+def synthetic_banner() -> None:
+    """On the synthetic benchmark data (benchmarks/generate.py), say so on every page."""
+    if bool(query("bench_synthetic")["synthetic"].iloc[0]):
+        st.warning(t("bench_synthetic_banner", lang()), icon="🧪")
 
 
 def sync_url() -> None:

@@ -2,8 +2,8 @@
 with
 
 final as (
-    select distinct year(period_end) as year
-    from figures
+    select distinct year
+    from figure_counts_all
     where $locality is null or locality_code = $locality
 )
 

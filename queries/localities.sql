@@ -9,10 +9,10 @@ localities_base as (
 figure_years as (
     select
         locality_code,
-        count(*) as figure_count,
-        min(year(period_end)) as first_year,
-        max(year(period_end)) as last_year
-    from figures
+        cast(sum(figure_count) as bigint) as figure_count,
+        min(year) as first_year,
+        max(year) as last_year
+    from figure_counts_all
     group by locality_code
 ),
 

@@ -3,10 +3,10 @@
 with
 
 final as (
-    select distinct year(period_end) as year
-    from figures
+    select distinct year
+    from figure_counts_all
     where locality_code = $locality
-      and status <> 'planned'
+      and figure_count > planned_count
 )
 
 select * from final

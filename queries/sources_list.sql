@@ -2,9 +2,8 @@
 with
 
 figure_counts as (
-    select source_id, count(*) as figure_count
-    from figures
-    group by source_id
+    select source_id, figure_count
+    from source_figure_counts
 ),
 
 final as (
