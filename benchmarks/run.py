@@ -122,7 +122,8 @@ def _probe(env: dict) -> dict:
 
 
 def _store_files(store: Path) -> dict:
-    return {p.name: p.stat().st_mtime_ns for p in store.glob("*.duckdb")} if store.is_dir() else {}
+    """Store files by name and inode (a rebuild writes a new file; opening only touches it)."""
+    return {p.name: p.stat().st_ino for p in store.glob("*.duckdb")} if store.is_dir() else {}
 
 
 def section_startup(ctx: dict) -> dict:

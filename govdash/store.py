@@ -15,8 +15,10 @@ two processes never build the same store twice nor read one half-written. When t
 cannot be written, `ensure` returns None and the caller keeps its store in memory.
 
 Models (`govdash/models/<name>.sql`, one `select` each) are small tables derived from the
-figures at build time — counts per locality and year, per source — so that the queries behind
-every page never scan the millions of figures to answer "which years have data".
+figures at build time — counts per locality, domain and year (`figure_counts`, and over all
+domains `figure_counts_all`), per source, per indicator and body — so that the queries behind
+every page never scan the millions of figures to answer "which years have data". They exist in
+every store (also in memory and in the test fixtures), so queries may rely on them.
 """
 from __future__ import annotations
 

@@ -79,7 +79,10 @@ def test_models_match_the_figures(data, store_dir):
         assert direct == model
         by_domain = con.execute("select sum(figure_count) from figure_counts").fetchone()[0]
         by_source = con.execute("select sum(figure_count) from source_figure_counts").fetchone()[0]
-        assert by_domain == by_source == sum(n for *_, n in direct)
+        by_indicator = con.execute("select sum(figure_count) from indicator_body_counts").fetchone()[0]
+        assert by_domain == by_source == by_indicator == sum(n for *_, n in direct)
+        annual = con.execute("select count(*) from figures where period_kind = 'year'").fetchone()[0]
+        assert con.execute("select sum(annual_count) from figure_counts_all").fetchone()[0] == annual
     finally:
         con.close()
 

@@ -10,7 +10,8 @@ final as (
         count(*) filter (where status = 'reported') as reported_count,
         count(*) filter (where status = 'estimated') as estimated_count,
         count(*) filter (where status = 'planned') as planned_count,
-        count(*) filter (where status = 'derived') as derived_count
+        count(*) filter (where status = 'derived') as derived_count,
+        count(*) filter (where period_kind = 'year') as annual_count
     from figures
     group by locality_code, year(period_end)
 )
