@@ -53,16 +53,7 @@ class Chart:
 
 # ---------------------------------------------------------------- small text helpers
 
-def present(value: object) -> bool:
-    """True for a real value (not None, NaN or pd.NA, not an empty string)."""
-    if value is None or value is pd.NA:
-        return False
-    try:
-        if pd.isna(value):
-            return False
-    except (TypeError, ValueError):
-        pass
-    return str(value) != ""
+present = fmt.is_present  # shared with the other modules
 
 
 def _esc(text: object) -> str:

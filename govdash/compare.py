@@ -120,13 +120,7 @@ def as_list(value: object) -> list:
     return list(value)
 
 
-def present(value: object) -> bool:
-    """True for a real, non-empty value (DuckDB nulls arrive as None, NaN or NA)."""
-    if value is None or value is pd.NA:
-        return False
-    if isinstance(value, float) and value != value:
-        return False
-    return str(value) != ""
+present = fmt.is_present  # shared with the other modules
 
 
 # ---------------------------------------------------------------- URL parsing

@@ -9,6 +9,7 @@ import datetime as dt
 import math
 from decimal import Decimal
 
+import pandas as pd
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
 
@@ -29,6 +30,20 @@ def _check_lang(lang: str) -> str:
 def is_missing(value: object) -> bool:
     """True for None and NaN: values that must be shown as missing, never as 0."""
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def is_present(value: object) -> bool:
+    """True for a real value: not None, NaN or pd.NA, and not an empty string.
+
+    DuckDB nulls reach pandas as None, NaN or NA depending on the column type."""
+    if value is None or value is pd.NA:
+        return False
+    try:
+        if pd.isna(value):
+            return False
+    except (TypeError, ValueError):
+        pass
+    return str(value) != ""
 
 
 def number(value: float | int | None, lang: str = "vi", decimals: int = 2) -> str:

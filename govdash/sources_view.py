@@ -86,8 +86,7 @@ def ordered(sources: pd.DataFrame, first: str | None) -> pd.DataFrame:
     return pd.concat([sources[sources["source_id"] == first], sources[sources["source_id"] != first]])
 
 
-def _present(value: object) -> bool:
-    return not fmt.is_missing(value) and value is not pd.NA and str(value) != ""
+_present = fmt.is_present  # shared with the other modules
 
 
 def _document_text(file: str) -> str | None:

@@ -268,19 +268,7 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
                    kwargs={"locality": code, "year": last})
 
 
-def present(value: object) -> bool:
-    """True for a real, non-empty value (DuckDB nulls arrive as None or NaN)."""
-    return not fmt.is_missing(value) and value is not pd.NA and str(value) != ""
-
-
-def _document_text(file: str) -> str | None:
-    """The full text of a document held under data/seeds/ (no other path is ever read)."""
-    from govdash.paths import data_dir
-    seeds = (data_dir() / "seeds").resolve()
-    path = (data_dir() / file).resolve()
-    if path.parent != seeds or not path.is_file():
-        return None
-    return path.read_text(encoding="utf-8")
+present = fmt.is_present  # shared with the other modules
 
 
 def sources_list(key: str) -> None:
