@@ -658,7 +658,9 @@ def markdown(r: dict) -> str:
              + (f", {m['data'].get('localities', '?'):,} localities" if isinstance(m['data'].get('localities'), int) else "")
              + ("" if not m.get("quick") else " (quick run: few repetitions)"),
              f"- 1-minute load average during the sections: {_load_range(r)} (2 cores shared with "
-             "other work: figures above ~2 are inflated by contention)", ""]
+             "other work: figures above ~2 are inflated by contention)"]
+    lines += [f"- note: {m['note']}"] if m.get("note") else []
+    lines += [""]
     lines += ["## Budgets", "", "| budget | limit | measured | met |", "|---|---|---|---|"]
     for b in r["budgets"]:
         met = {True: "yes", False: "**no**", None: "—"}[b["met"]]

@@ -1,5 +1,6 @@
 -- Every locality with its level, whether it has figures, and its years with data;
--- ordered by level group, then Vietnamese collation of the name.
+-- ordered by level group, then Vietnamese collation of the name (`locality_order`, computed
+-- with the store). Counts come from `figure_counts_all`, not from every figure.
 with
 
 localities_base as (
@@ -14,6 +15,10 @@ figure_years as (
         max(year) as last_year
     from figure_counts_all
     group by locality_code
+),
+
+name_order as (
+    select * from locality_order
 ),
 
 final as (
@@ -35,13 +40,15 @@ final as (
             when 'district' then 4
             when 'commune' then 5
             else 6
-        end as level_order
+        end as level_order,
+        o.name_order
     from localities_base as l
     left join figure_years as f on f.locality_code = l.code
+    left join name_order as o on o.code = l.code
 )
 
-select * from final
+select * exclude (name_order) from final
 order by
     level_order,
     figure_count = 0,
-    name_vi collate vi
+    name_order

@@ -80,17 +80,26 @@ class Browser:
             return route.abort()
         return route.continue_()
 
-    def wait_idle(self, timeout: float = 30000) -> None:
-        """Wait until Streamlit has finished running the script and painted."""
+    def wait_idle(self, timeout: float = 60000) -> None:
+        """Wait until Streamlit has finished running the script and painted.
+
+        The app is idle when its script state is `notRunning` (not `initial`, which is the state
+        before the first run starts, nor `running` / `rerunRequested`) and no status widget shows;
+        it must stay so across two checks, since a run may request another (URL sync, deep-link
+        rerun through the entry script)."""
         page = self.page
         page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-        page.wait_for_timeout(400)
-        page.wait_for_function(
-            "() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
-            " return a && a.getAttribute('data-test-script-state') !== 'running'"
-            " && !document.querySelector('[data-testid=\"stStatusWidget\"]'); }",
-            timeout=timeout)
-        page.wait_for_timeout(600)
+        idle = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
+                " return !!a && a.getAttribute('data-test-script-state') === 'notRunning'"
+                " && !document.querySelector('[data-testid=\"stStatusWidget\"]'); }")
+        deadline = time.time() + timeout / 1000
+        while True:
+            page.wait_for_function(idle, timeout=max(1000, (deadline - time.time()) * 1000))
+            page.wait_for_timeout(700)
+            if page.evaluate(idle):
+                return
+            if time.time() > deadline:
+                raise TimeoutError("Streamlit did not settle")
 
     def goto(self, url: str) -> None:
         self.page.goto(url)

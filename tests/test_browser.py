@@ -10,7 +10,7 @@ def test_locality_change_url_reload_and_bogus_url(app_server, browser):
     page = browser.page
     browser.goto(app_server + "/?loc=31&from=2023&to=2023&lang=vi")
     assert "Hải Phòng — năm 2023" in page.locator("h1").first.inner_text()
-    assert page.locator('[data-testid="stMetric"]').count() >= 4
+    page.locator('[data-testid="stMetric"]').nth(3).wait_for(timeout=30000)
     browser.screenshot("overview-hai-phong-2023")
 
     # change the locality in the sidebar: type without diacritics, pick the match
