@@ -60,6 +60,17 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def _records(rows: pd.DataFrame) -> list[dict]:
+    """The rows as plain dicts: row functions read them by key, and building a Series per row
+    (`iterrows`, `apply(axis=1)`) costs more than everything else a chart does."""
+    return rows.to_dict("records")
+
+
+def _map_rows(rows: pd.DataFrame, func) -> pd.Series:
+    """`func` of every row (as a dict), as a Series on the rows' index."""
+    return pd.Series([func(r) for r in _records(rows)], index=rows.index, dtype=object)
+
+
 def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False) or [""]
 
@@ -153,7 +164,9 @@ def hover_text(row: pd.Series, lang: str) -> str:
 
 def source_line(rows: pd.DataFrame, lang: str, limit: int = 6) -> str:
     """`Nguồn: A; B; C` naming the documents the rows come from (the rest counted, not dropped)."""
-    names = list(dict.fromkeys(source_name(r) for _, r in rows.iterrows())) if len(rows) else []
+    pairs = zip(rows["source_publisher"], rows["source_title"]) if len(rows) else ()
+    names = list(dict.fromkeys(source_name({"source_publisher": p, "source_title": t_})
+                               for p, t_ in dict.fromkeys(pairs)))
     shown = "; ".join(names[:limit])
     if len(names) > limit:
         shown += " " + t("dom_more_sources", lang, n=len(names) - limit)
@@ -199,7 +212,7 @@ def tiers(rows: pd.DataFrame) -> list[int]:
 def _series_keys(rows: pd.DataFrame, axis: str, lang: str) -> pd.Series:
     """A series key per row: locality × indicator × body for time axes; locality × period otherwise."""
     if axis == "indicator":
-        return rows["locality_code"] + "|" + rows.apply(lambda r: period_label(r, lang), axis=1)
+        return rows["locality_code"] + "|" + _map_rows(rows, lambda r: period_label(r, lang))
     return rows["locality_code"] + "|" + rows["indicator"] + "|" + rows["body"]
 
 
@@ -208,11 +221,11 @@ def _series_labels(rows: pd.DataFrame, keys: pd.Series, axis: str, lang: str) ->
     first = rows.groupby(keys, sort=False).head(1)
     first_keys = keys.loc[first.index]
     if axis == "indicator":
-        parts = {"loc": first.apply(lambda r: locality_name(r, lang), axis=1),
-                 "per": first.apply(lambda r: period_label(r, lang), axis=1)}
+        parts = {"loc": _map_rows(first, lambda r: locality_name(r, lang)),
+                 "per": _map_rows(first, lambda r: period_label(r, lang))}
     else:
-        parts = {"loc": first.apply(lambda r: locality_name(r, lang), axis=1),
-                 "ind": first.apply(lambda r: indicator_name(r, lang), axis=1),
+        parts = {"loc": _map_rows(first, lambda r: locality_name(r, lang)),
+                 "ind": _map_rows(first, lambda r: indicator_name(r, lang)),
                  "body": first["body"].map(lambda b: t("body_" + b, lang))}
     # one locality: it is named in the subtitle (see `bar_chart`), not in every legend entry
     varying = [name for name, col in parts.items() if col.nunique() > 1] or ["loc"]
@@ -260,7 +273,7 @@ def _ordered_categories(rows: pd.DataFrame, cats: pd.Series, axis: str,
 
 
 def _single_unit(rows: pd.DataFrame, lang: str) -> str | None:
-    units = {(r["unit_kind"], unit(r, lang)) for _, r in rows.iterrows()}
+    units = set(zip(rows["unit_kind"], rows["unit_en" if lang == "en" else "unit_vi"]))
     if len(units) != 1:
         return None
     kind, name = units.pop()
@@ -289,12 +302,14 @@ def bar_chart(rows: pd.DataFrame, lang: str, title: str, *, axis: str = ANNUAL,
     rows["_loc_rank"] = rows["locality_code"].map(lambda c: loc_rank.get(c, 10_000))
     rows = rows.sort_values(["_loc_rank", "locality_code", "sort_order", "body", "period_end"], kind="stable")
     mixed_bodies = rows.groupby("indicator")["body"].nunique().gt(1).any()
-    rows["_cat"] = rows.apply(lambda r: _category(r, axis, lang, mixed_bodies), axis=1)
+    records = _records(rows)  # once: every per-row text below reads these
+    rows["_cat"] = [_category(r, axis, lang, mixed_bodies) for r in records]
     rows["_series"] = _series_keys(rows, axis, lang)
     rows["_role"] = rows["status"].map(lambda s: "plan" if s == PLANNED else "result")
     labels = _series_labels(rows, rows["_series"], axis, lang)
     shared_unit = _single_unit(rows, lang)
-    rows["_text"] = [value_text(r, lang, shared_unit is None) for _, r in rows.iterrows()]
+    rows["_text"] = [value_text(r, lang, shared_unit is None) for r in records]
+    rows["_hover"] = [hover_text(r, lang) for r in records]
     palette = theme.palette()
     colours = {key: palette[i % len(palette)] for i, key in enumerate(labels)}
     panel_tiers = tiers(rows)
@@ -319,9 +334,8 @@ def bar_chart(rows: pd.DataFrame, lang: str, title: str, *, axis: str = ANNUAL,
     new_traces, trace_rows, layout, shapes, marks = [], [], {}, [], []
     for panel, (part, categories, _) in enumerate(panels, start=1):
         rotate = not horizontal and _crowded(part, len(categories), width)
-        for key in dict.fromkeys(part["_series"]):
-            made = _series_traces(part[part["_series"] == key], labels[key], colours[key], key, lang,
-                                  horizontal, rotate)
+        for key, own in part.groupby("_series", sort=False):  # first-appearance order
+            made = _series_traces(own, labels[key], colours[key], key, lang, horizontal, rotate)
             new_traces += made
             trace_rows += [panel] * len(made)
         layout.update(_axes(panel, categories, horizontal, shared_unit, part, reference, lang, rotate))
@@ -355,7 +369,8 @@ def _axis_names(panel: int) -> tuple[str, str, str, str]:
 def localities_line(rows: pd.DataFrame, lang: str) -> str:
     """The localities a chart shows, named once under its title (with their level)."""
     first = rows.drop_duplicates("locality_code")
-    return "; ".join(f"{locality_name(r, lang)} ({t('level_' + r['level'], lang)})" for _, r in first.iterrows())
+    names = first["locality_name_en" if lang == "en" else "locality_name"]
+    return "; ".join(f"{name} ({t('level_' + level, lang)})" for name, level in zip(names, first["level"]))
 
 
 def _slots(part: pd.DataFrame, series: list[str], categories: list[str]) -> None:
@@ -389,7 +404,7 @@ def _series_traces(own: pd.DataFrame, label: str, colour: str, key: str, lang: s
         if part.empty:
             continue
         cats, values = list(part["_cat"]), [float(v) for v in part["value"]]
-        hovers = [hover_text(r, lang) for _, r in part.iterrows()]
+        hovers = list(part["_hover"])
         if role == "result":
             marker = {"color": [_fill(colour, s) for s in part["status"]],
                       "line": {"color": colour, "width": 1},
@@ -571,7 +586,7 @@ def shares_chart(rows: pd.DataFrame, lang: str, title: str, order: list[str] | N
     rows = rows[rows["status"] != PLANNED].copy()
     rank = {ind: i for i, ind in enumerate(order or [])}
     loc_rank = {c: i for i, c in enumerate(series_order or [])}
-    rows["_bar"] = rows.apply(lambda r: f"{locality_name(r, lang)} · {period_label(r, lang)}", axis=1)
+    rows["_bar"] = _map_rows(rows, lambda r: f"{locality_name(r, lang)} · {period_label(r, lang)}")
     rows["_rank"] = rows["locality_code"].map(lambda c: loc_rank.get(c, 10_000))
     rows = rows.sort_values(["_rank", "locality_code", "period_end"], kind="stable")
     bars = list(dict.fromkeys(rows["_bar"]))
@@ -590,9 +605,9 @@ def shares_chart(rows: pd.DataFrame, lang: str, title: str, order: list[str] | N
             name=indicator_name(part.iloc[0], lang), legendgroup=ind, showlegend=False,
             marker={"color": [_fill(colour, s) for s in part["status"]], "line": {"color": "#FFFFFF", "width": 1},
                     "pattern": {"shape": [PATTERN[s] for s in part["status"]], "fgcolor": colour, "solidity": 0.4}},
-            text=[value_text(r, lang) for _, r in part.iterrows()], textposition="inside",
+            text=[value_text(r, lang) for r in _records(part)], textposition="inside",
             insidetextanchor="middle", textfont={"size": 13},
-            hovertext=[hover_text(r, lang) for _, r in part.iterrows()],
+            hovertext=[hover_text(r, lang) for r in _records(part)],
             hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "result", "series": ind, "figure_ids": list(part["figure_id"]),
                   "statuses": list(part["status"])},
@@ -626,7 +641,7 @@ def register_timeline(register: pd.DataFrame, lang: str, title: str, year_from: 
     loc_rank = {c: i for i, c in enumerate(series_order or [])}
     reg["_rank"] = reg["locality_code"].map(lambda c: loc_rank.get(c, 10_000))
     reg = reg.sort_values(["_rank", "locality_code", "known_date"], kind="stable")
-    reg["_loc"] = reg.apply(lambda r: locality_name(r, lang), axis=1)
+    reg["_loc"] = _map_rows(reg, lambda r: locality_name(r, lang))
     dated = reg[reg["known_date"].map(present)].copy()
     undated = reg[~reg["known_date"].map(present)]
     if dated.empty:
@@ -643,7 +658,7 @@ def register_timeline(register: pd.DataFrame, lang: str, title: str, year_from: 
         if part.empty:
             continue
         spans = part[part["start_date"].map(present) & part["end_date"].map(present)]
-        for _, r in spans.iterrows():
+        for r in _records(spans):
             fig.add_shape(type="line", x0=r["start_date"], x1=r["end_date"], y0=r["_loc"], y1=r["_loc"],
                           line={"color": kind_colour[kind], "width": 8}, layer="below")
         fig.add_trace(go.Scatter(
@@ -652,9 +667,9 @@ def register_timeline(register: pd.DataFrame, lang: str, title: str, year_from: 
             marker={"size": 15, "color": kind_colour[kind],
                     "symbol": [REGISTER_SYMBOL.get(s, "circle") for s in part["status"]],
                     "line": {"width": 2, "color": kind_colour[kind]}},
-            text=[register_label(r, lang) for _, r in part.iterrows()], textposition=list(part["_pos"]),
+            text=[register_label(r, lang) for r in _records(part)], textposition=list(part["_pos"]),
             textfont={"size": 12}, cliponaxis=False,
-            hovertext=[register_hover(r, lang) for _, r in part.iterrows()],
+            hovertext=[register_hover(r, lang) for r in _records(part)],
             hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "result", "series": kind, "session_ids": list(part["session_id"])},
         ))
@@ -666,7 +681,7 @@ def register_timeline(register: pd.DataFrame, lang: str, title: str, year_from: 
                                      hoverinfo="skip", meta={"role": "key", "status": status}))
     notes = []
     if not undated.empty:
-        items = [f"{r['_loc']}: {register_name(r, lang)}" for _, r in undated.iterrows()]
+        items = [f"{r['_loc']}: {register_name(r, lang)}" for r in _records(undated)]
         notes.append(t("dom_reg_undated", lang, sessions="; ".join(items)))
     fig.update_xaxes(type="date", range=[f"{year_from}-01-01", f"{year_to}-12-31"],
                      tickformat="%-m/%Y" if lang == "vi" else "%b %Y", automargin=True)
@@ -726,7 +741,7 @@ def register_hover(row: pd.Series, lang: str) -> str:
 def register_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The session register as a table users read (localized headers and values)."""
     out = []
-    for _, r in register.iterrows():
+    for r in _records(register):
         res = ""
         if present(r.get("resolutions_passed")):
             res = fmt.QUALIFIER_PREFIX.get(r.get("resolutions_qualifier") or "exact", "") + \

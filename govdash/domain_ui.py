@@ -27,12 +27,9 @@ def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
         return []
     level = ui.locality_row(sel.locality)["level"]
     default = domains.default_compare(coverage, sel.locality, level)
+    labels = domains.option_labels(coverage, lang)
 
-    def label(code: str) -> str:
-        row = ui.locality_row(code)
-        return f"{ui.locality_name(code, lang)} · {t('level_' + row['level'], lang)}"
-
-    return st.multiselect(t("dom_compare", lang), options=options, default=default, format_func=label,
+    return st.multiselect(t("dom_compare", lang), options=options, default=default, format_func=labels.__getitem__,
                           key=f"{page}_compare_{sel.locality}", help=t("dom_compare_help", lang),
                           placeholder=t("dom_compare_placeholder", lang))
 
@@ -40,10 +37,19 @@ def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
 @st.cache_data(max_entries=64, show_spinner=False)
 def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str,
           store: int) -> tuple[domains.PageData, domains.PageView]:
-    """A page's data and content, cached per selection; `store` (the open store's identity)
-    changes when the data are reloaded, so a reload is never served stale pages."""
+    """A page's data and content with no chart drawn yet, cached per selection; `store` (the
+    open store's identity) changes when the data are reloaded, so a reload is never served stale
+    pages."""
     data = domains.load(page, shown, year_from, year_to, fetch=ui.query)
-    return data, domains.build(page, data, shown, year_from, year_to, lang)
+    return data, domains.build(page, data, shown, year_from, year_to, lang, render=())
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _charts(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int,
+            index: int) -> list[Chart]:
+    """The drawn charts of one section: only the open tab's are drawn, when it is opened."""
+    _, view = _view(page, shown, year_from, year_to, lang, store)
+    return domains.draw(view.sections[index].parts, shown, year_from, year_to, lang)
 
 
 def render(page: str) -> None:
@@ -56,11 +62,13 @@ def render(page: str) -> None:
                years=span))
     ui.show_notices()
     st.caption(t(f"dom_intro_{page}", lang))
-    coverage = ui.query("domain_coverage", domains=spec.domains, year_from=sel.year_from, year_to=sel.year_to)
+    coverage = ui.query("domain_coverage", domains=spec.domains, year_from=sel.year_from, year_to=sel.year_to,
+                        locality=sel.locality)
     compare = compare_picker(page, sel, coverage)
     shown = (sel.locality, *compare)
     st.caption(domains.coverage_line(coverage, shown, _names(list(shown), lang), sel.year_from, sel.year_to, lang))
-    data, view = _view(page, shown, sel.year_from, sel.year_to, lang, id(db.connection()))
+    store = id(db.connection())
+    data, view = _view(page, shown, sel.year_from, sel.year_to, lang, store)
     if view.kpi_year is None:
         has_own = bool((data.rows["locality_code"] == sel.locality).any())
         if not has_own:
@@ -73,8 +81,15 @@ def render(page: str) -> None:
             st.info(t("dom_only_plans", lang, locality=ui.locality_name(sel.locality, lang), years=span), icon="ℹ️")
     else:
         _kpis(view, sel)
-    for section in view.sections:
-        _section(page, section, lang, several=len(shown) > 1)
+    filled = [(i, s) for i, s in enumerate(view.sections) if s.has_content()]
+    if filled:
+        # one tab per section: only the open one's charts are drawn (a rerun when another opens)
+        tabs = st.tabs([s.title for _, s in filled], key=f"{page}_section", on_change="rerun")
+        for tab, (index, section) in zip(tabs, filled):
+            if tab.open:
+                with tab:
+                    drawn = _charts(page, shown, sel.year_from, sel.year_to, lang, store, index)
+                    _section(page, section, drawn, lang, several=len(shown) > 1)
     if not view.other_cards.empty:
         st.subheader(t("dom_other_figures", lang))
         ui.kpi_grid(domains.cards(view.other_cards, lang, name_locality=True), per_row=3)
@@ -91,12 +106,9 @@ def _kpis(view: domains.PageView, sel) -> None:
     st.caption(t("not_final_note", lang))
 
 
-def _section(page: str, section: domains.SectionView, lang: str, several: bool) -> None:
+def _section(page: str, section: domains.SectionView, drawn: list[Chart], lang: str, several: bool) -> None:
     """A section: its charts (two narrow ones to a row, in page order), then its cards."""
-    if not section.charts and section.cards.empty:
-        return
-    st.subheader(section.title)
-    for row in domains.layout_rows(section.charts):
+    for row in domains.layout_rows(drawn):
         if len(row) == 1:
             _chart(page, row[0], lang)
             continue

@@ -7,7 +7,7 @@ charts (figure, title, source line, rows shown) for any caller, e.g. the present
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Collection
 
 import pandas as pd
 
@@ -178,11 +178,17 @@ class PageData:
 
 @dataclass(eq=False)
 class SectionView:
-    """A section as shown: its title, charts and the figure rows shown as cards."""
+    """A section as shown: its title, charts and the figure rows shown as cards. `parts` are its
+    charts still to be drawn; `charts` is None until they are (see `build(render=…)`)."""
     key: str
     title: str
-    charts: list[charts.Chart]
+    charts: list[charts.Chart] | None
     cards: pd.DataFrame
+    parts: list = field(default_factory=list)
+
+    def has_content(self) -> bool:
+        """Whether the section shows anything: a chart to draw or a card."""
+        return bool(self.parts) or not self.cards.empty
 
 
 @dataclass(eq=False)
@@ -296,14 +302,28 @@ def _render(part: _Part, lang: str, year_from: int, year_to: int, order: list[st
                         wide=part.wide)
 
 
-def section_charts(specs: tuple[ChartSpec, ...], preferred: pd.DataFrame, register: pd.DataFrame | None,
-                   localities: tuple[str, ...], year_from: int, year_to: int, lang: str) -> list[charts.Chart]:
-    """The charts of some specs, in order; a narrow chart with no narrow neighbour is drawn wide."""
+def section_parts(specs: tuple[ChartSpec, ...], preferred: pd.DataFrame, register: pd.DataFrame | None,
+                  year_from: int, year_to: int, lang: str) -> list[_Part]:
+    """The charts some specs yield, in order, not yet drawn; a narrow chart with no narrow
+    neighbour is made wide."""
     parts = [p for spec in specs for p in _parts(spec, preferred, register, year_from, year_to, lang)]
     for row in layout_rows(parts):
         if len(row) == 1:
             row[0].wide = True
+    return parts
+
+
+def draw(parts: list[_Part], localities: tuple[str, ...], year_from: int, year_to: int,
+         lang: str) -> list[charts.Chart]:
+    """Draw charts planned by `section_parts` (the costly step: Plotly figures)."""
     return [_render(p, lang, year_from, year_to, list(localities)) for p in parts]
+
+
+def section_charts(specs: tuple[ChartSpec, ...], preferred: pd.DataFrame, register: pd.DataFrame | None,
+                   localities: tuple[str, ...], year_from: int, year_to: int, lang: str) -> list[charts.Chart]:
+    """The charts of some specs, in order; a narrow chart with no narrow neighbour is drawn wide."""
+    return draw(section_parts(specs, preferred, register, year_from, year_to, lang), localities,
+                year_from, year_to, lang)
 
 
 def _undated_note(register: pd.DataFrame, lang: str) -> str:
@@ -351,18 +371,23 @@ def kpi_rows(rows: pd.DataFrame, locality: str) -> tuple[pd.DataFrame, int | Non
 
 
 def build(page: str, data: PageData, localities: tuple[str, ...], year_from: int, year_to: int,
-          lang: str) -> PageView:
-    """A page's content: sections with charts and cards, KPI rows, and every figure of the page."""
+          lang: str, render: Collection[int] | None = None) -> PageView:
+    """A page's content: sections with charts and cards, KPI rows, and every figure of the page.
+
+    `render` names the sections (by position) whose charts are drawn; None draws all. The others
+    keep their planned `parts` (what is drawn where is decided for all, so cards are the same)."""
     spec = page_spec(page)
     rows = data.rows
     preferred = rows[rows["preferred"]]
     sections, shown = [], set()
-    for section in spec.sections:
-        made = section_charts(section.charts, preferred, data.register, localities, year_from, year_to, lang)
-        for chart in made:
-            if chart.kind == "figures":
-                shown |= set(chart.rows["figure_id"])
-        sections.append(SectionView(section.title, t(section.title, lang), made, preferred.iloc[0:0]))
+    for index, section in enumerate(spec.sections):
+        parts = section_parts(section.charts, preferred, data.register, year_from, year_to, lang)
+        for part in parts:
+            if part.variant != "register":
+                shown |= set(part.rows["figure_id"])
+        made = (draw(parts, localities, year_from, year_to, lang)
+                if render is None or index in render else None)
+        sections.append(SectionView(section.title, t(section.title, lang), made, preferred.iloc[0:0], parts))
     leftovers = preferred[~preferred["figure_id"].isin(shown)]
     placed = set()
     for view, section in zip(sections, spec.sections):
@@ -426,14 +451,32 @@ def compare_options(coverage: pd.DataFrame, main: str) -> list[str]:
     return [c for c in codes if c != main]
 
 
+MAX_DEFAULT_COMPARE = 4  # lanes beside the main locality that a page draws unasked
+
+
 def default_compare(coverage: pd.DataFrame, main: str, main_level: str) -> list[str]:
-    """Localities of the same tier as the main one that have results in the range; none when the
-    main locality has no data (its empty state comes first)."""
+    """Up to `MAX_DEFAULT_COMPARE` localities of the main one's tier (and province, below the
+    province level) with results in the range, the best covered first, shown in list order;
+    none when the main locality has no data (its empty state comes first)."""
     if main not in set(coverage["locality_code"]):
         return []
-    results = coverage[coverage["result_count"] > 0]
-    same = results[results["level"].map(tier) == tier(main_level)]
-    return [c for c in dict.fromkeys(same["locality_code"]) if c != main]
+    results = coverage[(coverage["result_count"] > 0) & (coverage["locality_code"] != main)]
+    if "same_tier_near" in results.columns:
+        same = results[results["same_tier_near"]]
+    else:
+        same = results[results["level"].map(tier) == tier(main_level)]
+    totals = same.groupby("locality_code", sort=False)["result_count"].sum()
+    best = set(totals.sort_values(ascending=False, kind="stable").index[:MAX_DEFAULT_COMPARE])
+    return [c for c in dict.fromkeys(same["locality_code"]) if c in best]
+
+
+def option_labels(coverage: pd.DataFrame, lang: str) -> dict[str, str]:
+    """`Name · level` for every locality of a coverage table, in its order (one pass, no lookups)."""
+    first = coverage.drop_duplicates("locality_code")
+    names = first["locality_name_en" if lang == "en" else "locality_name"].fillna(first["locality_name"])
+    levels = {lv: t("level_" + lv, lang) for lv in first["level"].unique()}
+    return {code: f"{name} · {levels[lv]}"
+            for code, name, lv in zip(first["locality_code"], names, first["level"])}
 
 
 def coverage_line(coverage: pd.DataFrame, shown: tuple[str, ...], names: dict[str, str],

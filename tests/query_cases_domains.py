@@ -14,9 +14,9 @@ CASES = {
          "previous_period_start", "previous_period_end"],
     ),
     "domain_coverage": (
-        {"domains": ["petitions", "citizen_reception"], "year_from": 2020, "year_to": 2025},
+        {"domains": ["petitions", "citizen_reception"], "year_from": 2020, "year_to": 2025, "locality": "31"},
         ["locality_code", "locality_name", "locality_name_en", "level", "year", "figure_count",
-         "result_count", "annual_count", "level_order"],
+         "result_count", "annual_count", "level_order", "same_tier_near"],
     ),
     "session_register_rows": (
         {"localities": ["31", "36"], "year_from": 2022, "year_to": 2024},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from govdash import domains
+from govdash import db, domains
 
 pytestmark = pytest.mark.browser
 
@@ -31,19 +31,28 @@ def test_domain_page_in_a_real_browser(app_server, browser, page, loc, year_from
     tab.set_viewport_size({"width": 1400, "height": 9000 if page == "budget" else 5200})  # whole page
     browser.goto(f"{app_server}/?lang={lang}")  # the app's entry first, as a visitor arrives
     browser.goto(f"{app_server}/{page}?loc={loc}&from={year_from}&to={year_to}&lang={lang}")
-    expected = domains.domain_charts(page, (loc,), year_from, year_to, lang)
-    drawn = sum(c.figure is not None for c in expected)
-    assert drawn > 0
-    tab.wait_for_function(PLOTS_DRAWN, arg=drawn, timeout=60000)
-    browser.wait_idle()
-    browser.screenshot(f"domain-{page}-{loc}-{year_from}-{year_to}-{lang}")
-    assert tab.locator('[data-testid="stException"]').count() == 0
-    assert tab.locator('[data-testid="stPlotlyChart"]').count() >= drawn
-    body = tab.locator("body").inner_text()
-    svg = " ".join(tab.evaluate(SVG_TEXT))
-    for bad in ("NaN", "undefined"):
-        assert bad not in body, bad
-        assert bad not in svg, bad
+    coverage = db.run_query("domain_coverage", domains=domains.page_spec(page).domains, year_from=year_from,
+                            year_to=year_to, locality=loc)
+    level = db.run_query("localities").set_index("code").loc[loc, "level"]
+    shown = (loc, *domains.default_compare(coverage, loc, level))  # what the page compares unasked
+    data = domains.load(page, shown, year_from, year_to)
+    sections = [s for s in domains.build(page, data, shown, year_from, year_to, lang).sections if s.has_content()]
+    assert sum(c.figure is not None for s in sections for c in s.charts) > 0
+    for number, section in enumerate(sections):  # each section is a tab: open it, see its charts
+        if number:
+            tab.get_by_role("tab", name=section.title).click()
+            browser.wait_idle()
+        drawn = sum(c.figure is not None for c in section.charts)
+        tab.wait_for_function(PLOTS_DRAWN, arg=drawn, timeout=60000)
+        browser.wait_idle()
+        browser.screenshot(f"domain-{page}-{loc}-{year_from}-{year_to}-{lang}-{number + 1}")
+        assert tab.locator('[data-testid="stException"]').count() == 0
+        assert tab.locator('[data-testid="stPlotlyChart"]').count() == drawn, section.title
+        body = tab.locator("body").inner_text()
+        svg = " ".join(tab.evaluate(SVG_TEXT))
+        for bad in ("NaN", "undefined"):
+            assert bad not in body, bad
+            assert bad not in svg, bad
     assert domains.page_spec(page).title  # the page title comes from the catalogue
     title = tab.locator("h1").first.inner_text()
     assert title.split(" — ")[0] in {"Kỳ họp & Nghị quyết", "Giám sát & Chất vấn", "Cử tri & Tiếp công dân",

@@ -301,7 +301,8 @@ def test_every_curated_figure_of_the_page_is_shown(page):
         spec = domains.page_spec(page)
         years = db.run_query("data_years", con, locality=None)["year"]
         first, last = int(years.min()), int(years.max())
-        coverage = db.run_query("domain_coverage", con, domains=list(spec.domains), year_from=first, year_to=last)
+        coverage = db.run_query("domain_coverage", con, domains=list(spec.domains), year_from=first, year_to=last,
+                                locality=None)
         for code in dict.fromkeys(coverage["locality_code"]):
             data = domains.load(page, (code,), first, last, con=con)
             view = domains.build(page, data, (code,), first, last, "vi")

@@ -32,6 +32,20 @@ def plotly_specs(at: AppTest) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
+def each_tab(at: AppTest, page: str):
+    """Open every section tab in turn (only the open one's charts are drawn); yield its label."""
+    for label in [tab.label for tab in at.tabs]:
+        at.session_state[f"{page}_section"] = label
+        at.run()
+        assert not at.exception, at.exception
+        yield label
+
+
+def all_specs(at: AppTest, page: str) -> list[dict]:
+    """The Plotly specs of every section tab of a domain page."""
+    return [spec for _ in each_tab(at, page) for spec in plotly_specs(at)]
+
+
 def drawn_values(specs: list[dict]) -> dict[str, float]:
     """figure_id → value drawn, from every bar trace of every chart on the page."""
     out: dict[str, float] = {}
@@ -71,7 +85,8 @@ def test_hai_phong_2023_numbers_equal_the_query(page, lang):
         assert any(number.strip() in value for value in shown[:len(head)]), number
     assert len(shown) >= len(head)
     # every number drawn is the query's value of that figure, and only preferred figures are drawn
-    drawn = drawn_values(plotly_specs(at))
+    specs = all_specs(at, page)
+    drawn = drawn_values(specs)
     assert drawn, "no chart drew any figure"
     by_id = rows.set_index("figure_id")
     for fid, value in drawn.items():
@@ -79,7 +94,7 @@ def test_hai_phong_2023_numbers_equal_the_query(page, lang):
         assert bool(by_id.loc[fid, "preferred"]), fid
     # the charts on the page are exactly those the figure builders return for this selection
     charts = domains.domain_charts(page, ("31", *compare), 2023, 2023, lang)
-    assert len(at.get("plotly_chart")) == sum(c.figure is not None for c in charts)
+    assert len(specs) == sum(c.figure is not None for c in charts)
     text = " ".join(str(m.value) for m in at.markdown) + " ".join(c.value for c in at.caption)
     assert "NaN" not in text and "None" not in " ".join(shown)
 
@@ -139,8 +154,28 @@ def test_term_to_date_figures_are_not_drawn_on_years():
 
 def test_every_chart_has_its_table_with_a_download():
     at = open_page("supervision", "31", 2023, 2023, "vi")
-    charts = len(at.get("plotly_chart"))
-    assert charts >= 3
-    assert len(at.get("download_button")) == charts + 1  # one per chart and the page's full table
-    titles = [e.label for e in at.expander]
-    assert sum(title.startswith("Số liệu của biểu đồ") for title in titles) == charts
+    total = 0
+    for _ in each_tab(at, "supervision"):
+        charts = len(at.get("plotly_chart"))
+        total += charts
+        assert len(at.get("download_button")) == charts + 1  # one per chart and the page's full table
+        titles = [e.label for e in at.expander]
+        assert sum(title.startswith("Số liệu của biểu đồ") for title in titles) == charts
+    assert total >= 3
+
+
+def test_only_the_open_section_is_drawn():
+    """Sections are tabs; a locality change draws the open tab's charts only, and the tab stays."""
+    at = open_page("budget", "31", 2021, 2025, "vi")
+    shown = ("31", *at.multiselect(key="budget_compare_31").value)
+    view = domains.build("budget", domains.load("budget", shown, 2021, 2025), shown, 2021, 2025, "vi")
+    filled = [s for s in view.sections if s.has_content()]
+    assert [tab.label for tab in at.tabs] == [s.title for s in filled] and len(filled) > 1
+    assert len(at.get("plotly_chart")) == sum(c.figure is not None for c in filled[0].charts)
+    at.session_state["budget_section"] = filled[1].title
+    at.run()
+    assert len(at.get("plotly_chart")) == sum(c.figure is not None for c in filled[1].charts)
+    at.session_state["selection_locality"] = "30"
+    at.run()
+    assert not at.exception
+    assert at.session_state["budget_section"] == filled[1].title
