@@ -14,14 +14,18 @@ selected_figures as (
     select *
     from figures
     where list_contains($domains, domain)
-      and list_contains($localities, locality_code)
+      and locality_code in (select unnest($localities))
       and year(period_end) between $year_from and $year_to
 ),
 
 preferred_figures as (
+    -- candidates for "previous": same localities and domains, periods ending a year earlier at most
     select *
     from figures
     where preferred
+      and list_contains($domains, domain)
+      and locality_code in (select unnest($localities))
+      and year(period_end) between $year_from - 1 and $year_to
 ),
 
 register_dates as (
