@@ -223,7 +223,8 @@ def figure_table(facts: pd.DataFrame, key: str, title: str) -> None:
                      column_config={t("quote_label", language): st.column_config.TextColumn(width="large")})
         download = table.drop(columns=[t("value_label", language)]).rename(
             columns={"value_number": t("value_label", language)})
-        st.download_button(t("download_csv", language), export.to_csv_bytes(download),
+        # the file is made when the button is pressed, not on every rerun
+        st.download_button(t("download_csv", language), lambda: export.to_csv_bytes(download),
                            file_name=f"govdash-{key}.csv", mime="text/csv", key=f"{key}_csv")
 
 
@@ -269,9 +270,3 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
 
 
 present = fmt.is_present  # shared with the other modules
-
-
-def sources_list(key: str) -> None:
-    """Searchable list of sources (moved to `govdash.sources_view`; kept for callers)."""
-    from govdash import sources_view
-    sources_view.render(key, lang(), query("sources_list"), query("facts", locality=None, year=None))

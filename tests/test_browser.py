@@ -41,3 +41,26 @@ def test_locality_change_url_reload_and_bogus_url(app_server, browser):
     browser.screenshot("overview-bogus-locality")
     body = page.locator("body").inner_text()
     assert "NaN" not in body and "undefined" not in body
+
+
+def test_figure_table_download_is_made_on_click(app_server, browser):
+    """The figures table's CSV is made when its button is pressed (not on every rerun): the
+    file that arrives holds exactly the figures shown, with a BOM for Excel."""
+    import csv
+    import io
+    from pathlib import Path
+
+    from govdash import db
+
+    page = browser.page
+    browser.goto(app_server + "/?loc=288&from=2023&to=2023&lang=vi")
+    page.get_by_text("Bảng số liệu và trích dẫn").first.click()
+    button = page.locator('[data-testid="stExpander"] [data-testid="stDownloadButton"] button').first
+    button.wait_for(timeout=30000)
+    with page.expect_download(timeout=30000) as info:
+        button.click()
+    raw = Path(info.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    expected = db.run_query("facts", locality="288", year=2023)
+    assert sorted(r["figure_id"] for r in rows) == sorted(expected["figure_id"])
