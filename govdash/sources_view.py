@@ -8,21 +8,32 @@ URL scheme of the sources page (its url path is `sources`):
     sources?q=<text>                            the search box filled in
 `lang=vi|en` may be added so the link opens in the reader's language. Build links with
 `source_link()`; bad values in the address are dropped with a notice.
+
+At national scale there are ~700 sources and millions of figures, so the page never loads
+every figure. The list is `sources_list` (counts pre-aggregated), shown `SOURCES_PER_PAGE` at a
+time; a search asks `source_matches` (one row of folded words per source); a linked figure is
+found with `figure_source` (one row); and only an opened source reads its figures, from
+`source_figures`, `FIGURES_PER_PAGE` at a time. A closed source runs no query (lazy expanders).
 """
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+from typing import Callable, Mapping
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from govdash import fmt, tables
+from govdash import db, export, fmt, tables, ui
 from govdash.i18n import t
 from govdash.state import Notice
-from govdash.text import matches
+from govdash.text import fold
 
 SOURCES_PAGE = "sources"
 HIGHLIGHT = "background-color: #FFF1C2"
+SOURCES_PER_PAGE = 50
+FIGURES_PER_PAGE = 200
 
 
 def source_link(source_id: str, figure_id: str | None = None, lang: str | None = None) -> str:
@@ -38,45 +49,49 @@ def source_link(source_id: str, figure_id: str | None = None, lang: str | None =
     return f"{SOURCES_PAGE}?{urlencode(params)}"
 
 
+@dataclass(frozen=True)
+class Link:
+    """What the address points at: a source, a figure of it and the figure's place among the
+    source's figures (`source_row`), and notices about the values that were dropped."""
+    source: str | None = None
+    figure: str | None = None
+    figure_row: int | None = None
+    notices: tuple[Notice, ...] = ()
+
+
 def _first(value: object) -> str | None:
     if isinstance(value, (list, tuple)):
         value = value[-1] if value else None
     return None if value is None or str(value) == "" else str(value)
 
 
-def parse_link(params: dict, sources: pd.DataFrame, facts: pd.DataFrame) -> tuple[str | None, str | None, list[Notice]]:
+def parse_link(params: dict, sources: pd.DataFrame, locate: Callable[[str], pd.DataFrame]) -> Link:
     """The source and figure a link points at; unknown ones are dropped with a notice.
 
-    A figure given without its source opens the figure's own source.
+    `locate(figure_id)` gives the figure's `figure_source` row (none when unknown). A figure
+    given without its source opens the figure's own source.
     """
     notices: list[Notice] = []
-    src, fig = _first(params.get("src")), _first(params.get("fig"))
+    src, fig, row = _first(params.get("src")), _first(params.get("fig")), None
     if src is not None and src not in set(sources["source_id"]):
         notices.append(Notice("srcv_notice_bad_source", {"value": src[:60]}))
         src = None
     if fig is not None:
-        own = facts[facts["figure_id"] == fig]
-        if own.empty or (src is not None and own.iloc[0]["source"] != src):
+        own = locate(fig)
+        if own.empty or (src is not None and own.iloc[0]["source_id"] != src):
             notices.append(Notice("srcv_notice_bad_figure", {"value": fig[:60]}))
             fig = None
-        elif src is None:
-            src = own.iloc[0]["source"]
-    return src, fig, notices
+        else:
+            src, row = own.iloc[0]["source_id"], int(own.iloc[0]["source_row"])
+    return Link(src, fig, row, tuple(notices))
 
 
-def filter_sources(sources: pd.DataFrame, facts: pd.DataFrame, text: str | None) -> pd.DataFrame:
-    """The sources whose title, publisher, id, figures' localities, indicators or quotes match
-    `text` (every word, diacritics and case ignored); all of them when `text` is empty."""
-    if not text or not text.strip():
+def filter_sources(sources: pd.DataFrame, matched: set[str] | None) -> pd.DataFrame:
+    """The sources a search matched (the `source_matches` ids); all of them when `matched` is
+    None (no search)."""
+    if matched is None:
         return sources
-    keep = []
-    for _, s in sources.iterrows():
-        own = facts[facts["source"] == s["source_id"]]
-        keep.append(matches(text, s["title"], s["publisher"], s["source_id"],
-                            " ".join(own["quote"]), " ".join(own["locality_name"]),
-                            " ".join(own["locality_name_en"]), " ".join(own["indicator_name"]),
-                            " ".join(own["indicator_name_en"])))
-    return sources[keep]
+    return sources[sources["source_id"].isin(matched)]
 
 
 def ordered(sources: pd.DataFrame, first: str | None) -> pd.DataFrame:
@@ -84,6 +99,25 @@ def ordered(sources: pd.DataFrame, first: str | None) -> pd.DataFrame:
     if first is None:
         return sources
     return pd.concat([sources[sources["source_id"] == first], sources[sources["source_id"] != first]])
+
+
+def page_count(n: int, per_page: int) -> int:
+    """How many pages `n` items fill, `per_page` a page (at least one)."""
+    return max(1, -(-n // per_page))
+
+
+@functools.lru_cache(maxsize=4096)
+def _count(n: int, lang: str) -> str:
+    """A whole number as shown (`13.680`), remembered: ~50 labels and every pager option are
+    formatted on every rerun."""
+    return fmt.number(n, lang, 0)
+
+
+def page_label(page: int, n: int, per_page: int, lang: str) -> str:
+    """`1–200 of 13,680` for the first page of 13,680 items shown 200 at a time."""
+    first, last = page * per_page + 1, min(n, (page + 1) * per_page)
+    return t("srcv_range", lang, first=_count(first, lang), last=_count(last, lang),
+             total=_count(n, lang))
 
 
 _present = fmt.is_present  # shared with the other modules
@@ -99,19 +133,79 @@ def _document_text(file: str) -> str | None:
     return path.read_text(encoding="utf-8")
 
 
-def _figures(own: pd.DataFrame, fig: str | None, key: str, lang: str) -> None:
-    """The source's figures with quotes, the linked one highlighted; CSV of exactly them."""
-    from govdash import export
-    table = tables.display_frame(own, lang)
-    shown = table.drop(columns=["value_number", "unit", t("source_label", lang)])  # one source here
-    styled = shown.style.apply(
-        lambda row: [HIGHLIGHT if row["figure_id"] == fig else "" for _ in row], axis=1)
-    st.dataframe(styled, hide_index=True, width="stretch", key=f"{key}_table",
-                 column_config={t("quote_label", lang): st.column_config.TextColumn(width="large")})
-    download = table.drop(columns=[t("value_label", lang)]).rename(
+def _pager(key: str, n: int, per_page: int, label: str, lang: str, start: int = 0) -> int:
+    """A choice of which `per_page` of `n` items to show, when they need more than one page;
+    the page chosen (from 0)."""
+    pages = page_count(n, per_page)
+    if pages == 1:
+        return 0
+    if st.session_state.get(key, 0) >= pages:  # fewer items than when it was chosen
+        del st.session_state[key]
+    return st.selectbox(t(label, lang), list(range(pages)), index=min(start, pages - 1), key=key,
+                        format_func=lambda p: page_label(p, n, per_page, lang))
+
+
+def _figure_page(source_id: str, search: str, page: int, per_page: int) -> tuple[pd.DataFrame, int]:
+    """One page of a source's figures, and how many figures the (folded) search keeps in all."""
+    rows = ui.query("source_figures", source_id=source_id, search=search, limit=per_page,
+                    offset=page * per_page)
+    return rows, int(rows["match_count"].iloc[0]) if len(rows) else 0
+
+
+def _download_frame(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return table.drop(columns=[t("value_label", lang)]).rename(
         columns={"value_number": t("value_label", lang)})
-    st.download_button(t("download_csv", lang), export.to_csv_bytes(download),
-                       file_name=f"govdash-{key}.csv", mime="text/csv", key=f"{key}_csv")
+
+
+def _csv_of_all(source_id: str, search: str, lang: str) -> Callable[[], bytes]:
+    """The CSV of every figure of the source the search keeps, made only when downloaded."""
+    con = db.connection()
+
+    def make() -> bytes:
+        rows = db.run_query("source_figures", con, source_id=source_id, search=search,
+                            limit=None, offset=0)
+        return export.to_csv_bytes(_download_frame(tables.display_frame(rows, lang), lang))
+    return make
+
+
+def _highlighted(table: pd.DataFrame, figure: str | None):
+    """The table, with the row of `figure` highlighted when it is there."""
+    mask = table["figure_id"] == figure
+    if figure is None or not mask.any():
+        return table  # a Styler costs tens of milliseconds a page: only when needed
+    styles = pd.DataFrame("", index=table.index, columns=table.columns)
+    styles.loc[mask, :] = HIGHLIGHT
+    return table.style.apply(lambda _: styles, axis=None)
+
+
+def _figures(s: Mapping, link: Link, key: str, lang: str, text: str) -> None:
+    """The source's figures with quotes, a page at a time, the linked one highlighted (its page
+    shown first); with a search `text`, those matching it, when some do on their own."""
+    sid, total, search, per_page = s["source_id"], int(s["figure_count"]), fold(text), FIGURES_PER_PAGE
+    if search and _figure_page(sid, search, 0, per_page)[1] == 0:
+        st.caption(t("srcv_matching_spread", lang, text=text))
+        search = ""
+    pkey = f"{key}_page"
+    linked_here = link.source == sid and link.figure_row is not None and not search
+    start = link.figure_row // per_page if linked_here else 0
+    page = st.session_state.get(pkey, start)
+    rows, n = _figure_page(sid, search, page, per_page)
+    if rows.empty and page > 0:  # fewer figures match than when the page was chosen
+        page = 0
+        del st.session_state[pkey]
+        rows, n = _figure_page(sid, search, 0, per_page)
+    if search and n < total:
+        st.caption(t("srcv_matching", lang, n=fmt.number(n, lang, 0),
+                     total=fmt.number(total, lang, 0), text=text))
+    _pager(pkey, n, per_page, "srcv_figures_page", lang, page)
+    table = tables.display_frame(rows, lang)
+    shown = table.drop(columns=["value_number", "unit", t("source_label", lang)])  # one source here
+    st.dataframe(_highlighted(shown, link.figure), hide_index=True, width="stretch",
+                 key=f"{key}_table",
+                 column_config={t("quote_label", lang): st.column_config.TextColumn(width="large")})
+    st.download_button(t("srcv_download_all", lang, n=fmt.number(n, lang, 0)),
+                       _csv_of_all(sid, search, lang), file_name=f"govdash-{key}.csv",
+                       mime="text/csv", key=f"{key}_csv")
 
 
 def _highlight(row: pd.Series, lang: str) -> None:
@@ -126,51 +220,85 @@ def _highlight(row: pd.Series, lang: str) -> None:
             icon=":material/push_pin:")
 
 
-def source_block(s: pd.Series, own: pd.DataFrame, lang: str, key: str, opened: bool,
-                 fig: str | None) -> None:
-    """One source: an expander with its metadata, figures, quotes and (for seeds) full text."""
-    label = f"{s['title']} — {s['publisher']} · {t('srcv_figures', lang, n=int(s['figure_count']))}"
-    with st.expander(label, expanded=opened, key=f"{key}_exp_{s['source_id']}"):
+def _linked_figure(source_id: str, link: Link) -> pd.Series | None:
+    """The linked figure's row, when it belongs to `source_id` (one row read, by its place)."""
+    if link.figure is None or link.source != source_id or link.figure_row is None:
+        return None
+    rows = ui.query("source_figures", source_id=source_id, search="", limit=1, offset=link.figure_row)
+    return rows.iloc[0] if not rows.empty and rows.iloc[0]["figure_id"] == link.figure else None
+
+
+def source_block(s: Mapping, lang: str, key: str, link: Link, text: str) -> None:
+    """One source: an expander with its metadata, figures, quotes and (for seeds) full text;
+    open when linked. Its contents are made only while it is open. `text`: the search box."""
+    sid = s["source_id"]
+    count = _count(int(s["figure_count"]), lang)
+    label = f"{s['title']} — {s['publisher']} · {t('srcv_figures', lang, n=count)}"
+    with st.expander(label, expanded=sid == link.source, key=f"{key}_exp_{sid}",
+                     on_change="rerun") as box:
+        if not box.open:
+            return
         published = s["published"] if _present(s["published"]) else t("srcv_unknown_date", lang)
         st.markdown(
             f"**{t('srcv_published', lang)}:** {published} · **{t('srcv_reliability', lang)}:** "
             f"{t('reliability_' + s['reliability'], lang)} · {t('srcv_kind_' + s['kind'], lang)} · "
-            f"`{s['source_id']}`")
+            f"`{sid}`")
         if _present(s["url"]):
             st.link_button(t("srcv_open_web", lang), s["url"])
         if _present(s["note"]):
             st.caption(s["note"])
-        if fig is not None and fig in set(own["figure_id"]):
-            _highlight(own[own["figure_id"] == fig].iloc[0], lang)
-        if not own.empty:
-            _figures(own, fig, f"{key}_{s['source_id']}", lang)
-        text = _document_text(s["file"]) if _present(s["file"]) else None
-        if text:
-            st.text_area(t("show_document", lang), text, height=300, disabled=True,
-                         key=f"{key}_doc_{s['source_id']}")
+        linked = _linked_figure(sid, link)
+        if linked is not None:
+            _highlight(linked, lang)
+        if int(s["figure_count"]) > 0:
+            _figures(s, link, f"{key}_{sid}", lang, text)
+        document = _document_text(s["file"]) if _present(s["file"]) else None
+        if document:
+            st.text_area(t("show_document", lang), document, height=300, disabled=True,
+                         key=f"{key}_doc_{sid}")
 
 
-def render(key: str, lang: str, sources: pd.DataFrame, facts: pd.DataFrame) -> None:
-    """The whole list: notices about the address, search (mirrored in the URL as `q`), the
-    linked source first and open, every other source closed."""
-    src, fig, notices = parse_link(st.query_params.to_dict(), sources, facts)
-    for notice in notices:
-        st.warning(t(notice.key, lang, **notice.values), icon="⚠️")
-    for key_, kept in (("src", src), ("fig", fig)):
-        if key_ in st.query_params and kept is None:
-            del st.query_params[key_]  # a bad value is dropped, so the notice shows once
+def _locate(figure_id: str) -> pd.DataFrame:
+    return ui.query("figure_source", figure_id=figure_id)
+
+
+def _reset_pages(key: str) -> None:
+    """A new search shows the first page of the list and of each source's figures."""
+    for name in [k for k in st.session_state if k.startswith(f"{key}_") and k.endswith("_page")]:
+        del st.session_state[name]
+
+
+def _search_box(key: str, lang: str) -> str:
+    """The search box, filled from the URL's `q` at first and mirrored there."""
     search_key = f"{key}_search"
     if search_key not in st.session_state:
         st.session_state[search_key] = _first(st.query_params.get("q")) or ""
-    search = st.text_input(t("sources_search", lang), key=search_key, help=t("srcv_search_help", lang))
+    search = st.text_input(t("sources_search", lang), key=search_key, help=t("srcv_search_help", lang),
+                           on_change=_reset_pages, args=(key,))
     if search:
         st.query_params["q"] = search
     elif "q" in st.query_params:
         del st.query_params["q"]
-    shown = ordered(filter_sources(sources, facts, search), src)
+    return search
+
+
+def render(key: str, lang: str, sources: pd.DataFrame) -> None:
+    """The whole list: notices about the address, search (mirrored in the URL as `q`), the
+    linked source first and open, every other source closed; `SOURCES_PER_PAGE` at a time."""
+    link = parse_link(st.query_params.to_dict(), sources, _locate)
+    for notice in link.notices:
+        st.warning(t(notice.key, lang, **notice.values), icon="⚠️")
+    for key_, kept in (("src", link.source), ("fig", link.figure)):
+        if key_ in st.query_params and kept is None:
+            del st.query_params[key_]  # a bad value is dropped, so the notice shows once
+    text = _search_box(key, lang)
+    search = fold(text)
+    matched = set(ui.query("source_matches", search=search)["source_id"]) if search else None
+    shown = ordered(filter_sources(sources, matched), link.source)
     st.caption(t("srcv_count", lang, shown=len(shown), total=len(sources)))
     if shown.empty:
-        st.info(t("srcv_none", lang, text=search), icon="🔎")
-    for _, s in shown.iterrows():
-        own = facts[facts["source"] == s["source_id"]]
-        source_block(s, own, lang, key, opened=s["source_id"] == src, fig=fig)
+        st.info(t("srcv_none", lang, text=text), icon="🔎")
+        return
+    page = _pager(f"{key}_list_page", len(shown), SOURCES_PER_PAGE, "srcv_sources_page", lang)
+    for s in shown.iloc[page * SOURCES_PER_PAGE:(page + 1) * SOURCES_PER_PAGE].to_dict("records"):
+        source_block(s, lang, key, link, text)

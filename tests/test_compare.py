@@ -378,19 +378,3 @@ def test_year_span():
 def test_source_link_scheme():
     assert sources_view.source_link("hp-x") == "sources?src=hp-x"
     assert sources_view.source_link("hp x", "hp x-01", "en") == "sources?src=hp+x&fig=hp+x-01&lang=en"
-
-
-def test_source_link_parsing_and_search(fixture_con):
-    sources = db.run_query("sources_list", fixture_con)
-    facts = db.run_query("facts", fixture_con, locality=None, year=None)
-    assert sources_view.parse_link({"src": "fx-b", "fig": "fx-b-01"}, sources, facts)[:2] == ("fx-b", "fx-b-01")
-    assert sources_view.parse_link({"fig": "fx-b-02"}, sources, facts)[:2] == ("fx-b", "fx-b-02")
-    src, fig, notices = sources_view.parse_link({"src": "nope", "fig": "fx-a-01"}, sources, facts)
-    assert (src, fig) == ("fx-a", "fx-a-01") and [n.key for n in notices] == ["srcv_notice_bad_source"]
-    src, fig, notices = sources_view.parse_link({"src": "fx-b", "fig": "fx-a-01"}, sources, facts)
-    assert (src, fig) == ("fx-b", None) and [n.key for n in notices] == ["srcv_notice_bad_figure"]
-    found = sources_view.filter_sources(sources, facts, "uoc khoang 98.000")
-    assert list(found["source_id"]) == ["fx-b"]
-    assert list(sources_view.filter_sources(sources, facts, "hai duong")["source_id"]) == ["fx-a"]
-    assert len(sources_view.filter_sources(sources, facts, "")) == 2
-    assert list(sources_view.ordered(sources, "fx-b")["source_id"])[0] == "fx-b"
