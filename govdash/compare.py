@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 
 from govdash import fmt
@@ -23,6 +24,8 @@ from govdash.text import fold, matches
 VIEWS = ("lines", "bars", "multiples", "table")
 BOUNDS = ("published", "current")
 MAX_LOCALITIES = 12
+PICKER_LIMIT = 500  # more localities than this are offered an area at a time
+COVERAGE_ROWS = 20  # heatmap rows: the chosen localities, then those with most figures
 URL_KEYS = ("ind", "body", "locs", "view", "year", "bounds")
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -58,7 +61,7 @@ def _first(value: object) -> str | None:
 
 def indicator_row(indicators: pd.DataFrame, indicator: str) -> pd.Series:
     """The `compare_indicators` row of `indicator`."""
-    return indicators[indicators["indicator"] == indicator].iloc[0]
+    return indicators.iloc[int(np.flatnonzero(indicators["indicator"].to_numpy() == indicator)[0])]
 
 
 def name_of(row: pd.Series, lang: str) -> str:
@@ -123,11 +126,21 @@ def as_list(value: object) -> list:
 present = fmt.is_present  # shared with the other modules
 
 
+def by_code(localities: pd.DataFrame) -> dict[str, dict]:
+    """Locality rows by code, as plain dicts (looking rows up in a frame costs a Series each)."""
+    return {r["code"]: r for r in localities.to_dict("records")}
+
+
 # ---------------------------------------------------------------- URL parsing
 
 def parse_query(params: dict, indicators: pd.DataFrame, localities: pd.DataFrame,
-                default_locality: str, years: tuple[int, int]) -> tuple[View, list[Notice]]:
-    """The compare view from URL parameters; a bad value is dropped with a notice, never raised."""
+                default_locality: str, years: tuple[int, int],
+                first_allowed: dict[str, str | None] | None = None) -> tuple[View, list[Notice]]:
+    """The compare view from URL parameters; a bad value is dropped with a notice, never raised.
+
+    `localities` needs only the rows of the address's codes, of `default_locality` and of the
+    units they became part of; `first_allowed` (per boundary mode) is the last resort when none
+    of them can be shown (the first locality a user may pick, when `localities` is not all)."""
     notices: list[Notice] = []
     known = set(indicators["indicator"])
     fallback = default_indicator(indicators)
@@ -151,7 +164,10 @@ def parse_query(params: dict, indicators: pd.DataFrame, localities: pd.DataFrame
 
     codes = _parse_localities(params.get("locs"), localities, bounds, notices)
     if not codes:
-        codes = to_bounds([default_locality], localities, bounds)[0] or [allowed_localities(localities, bounds)[0]]
+        codes = to_bounds([default_locality], localities, bounds)[0]
+    if not codes:
+        first = (first_allowed or {}).get(bounds) or allowed_localities(localities, bounds)[0]
+        codes = [first]
 
     view = _first(params.get("view")) or "lines"
     if view not in VIEWS:
@@ -167,16 +183,19 @@ def parse_query(params: dict, indicators: pd.DataFrame, localities: pd.DataFrame
     return View(indicator, body, tuple(codes), view, bounds, year), notices
 
 
-def _parse_localities(raw: object, localities: pd.DataFrame, bounds: str,
-                      notices: list[Notice]) -> list[str]:
+def query_codes(raw: object) -> list[str]:
+    """The locality codes written in the address (`locs`), unchecked."""
     if raw is None:
         return []
     text = ",".join(raw) if isinstance(raw, (list, tuple)) else str(raw)
+    return [c for c in (c.strip() for c in text.split(",")) if c]
+
+
+def _parse_localities(raw: object, localities: pd.DataFrame, bounds: str,
+                      notices: list[Notice]) -> list[str]:
     known = set(localities["code"])
     codes = []
-    for code in (c.strip() for c in text.split(",")):
-        if not code:
-            continue
+    for code in query_codes(raw):
         if code not in known:
             notices.append(Notice("cmp_notice_bad_locality", {"value": code[:40]}))
             continue
@@ -196,10 +215,10 @@ def _parse_localities(raw: object, localities: pd.DataFrame, bounds: str,
 def notice_text(notice: Notice, lang: str, localities: pd.DataFrame, indicators: pd.DataFrame) -> str:
     """A notice in words: codes of localities, indicators and bodies become their names."""
     values = dict(notice.values)
-    names = localities.set_index("code")
+    names = by_code(localities)
     for key, target in (("old_code", "old"), ("new_code", "new")):
         if key in values:
-            values[target] = name_of(names.loc[values.pop(key)], lang)
+            values[target] = name_of(names[values.pop(key)], lang)
     if "indicator" in values:
         values["name"] = name_of(indicator_row(indicators, values.pop("indicator")), lang)
     if "body" in values:
@@ -233,6 +252,32 @@ def locality_option_label(row: pd.Series, lang: str, bounds: str) -> str:
     return label if fold(label) == label else f"{label} · {folded}"
 
 
+def locality_options(offered: pd.DataFrame, chosen: pd.DataFrame, codes: tuple[str, ...], bounds: str,
+                     lang: str) -> tuple[list[str], dict[str, str]]:
+    """The picker's options and their labels: the offered localities in display order, then any
+    chosen one they lack (a choice is never dropped because the list shows another area)."""
+    rows = {r["code"]: r for r in offered.to_dict("records")}
+    known = {r["code"]: r for r in chosen.to_dict("records")}
+    options = list(rows) + [c for c in codes if c not in rows and c in known]
+    labels = {c: locality_option_label(rows.get(c) or known[c], lang, bounds) for c in options}
+    return options, labels
+
+
+def area_of(row: pd.Series | dict, bounds: str) -> str:
+    """The area (province-level unit) a locality lies in, as published or today."""
+    return row["current_area_code"] if bounds == "current" else row["area_code"]
+
+
+def default_area(chosen: pd.DataFrame, codes: tuple[str, ...], bounds: str) -> str | None:
+    """The area a national picker opens on: that of the first chosen locality below province
+    level, else none (the province-level list)."""
+    rows = {r["code"]: r for r in chosen.to_dict("records")}
+    for code in codes:
+        if code in rows and area_of(rows[code], bounds) != code:
+            return str(area_of(rows[code], bounds))
+    return None
+
+
 def indicator_option_label(row: pd.Series, lang: str) -> str:
     """An indicator as the picker shows it: name, unit, and a mark when it has no figures."""
     label = f"{name_of(row, lang)} ({unit_of(row, lang)})"
@@ -251,7 +296,7 @@ def indicator_options(indicators: pd.DataFrame, domain: str | None, search: str 
     """Indicators of `domain` (all when None) matching `search`, those with figures first."""
     pool = indicators if not domain else indicators[indicators["domain"] == domain]
     if search and search.strip():
-        pool = pool[[indicator_matches(search, r) for _, r in pool.iterrows()]]
+        pool = pool[[indicator_matches(search, r) for r in pool.to_dict("records")]]
     pool = pool.assign(empty=pool["figure_count"].eq(0)).sort_values(["empty", "sort_order"], kind="stable")
     return list(pool["indicator"])
 
@@ -262,15 +307,19 @@ def series_labels(rows: pd.DataFrame, codes: tuple[str, ...], localities: pd.Dat
                   lang: str) -> dict[str, str]:
     """Legend names of the series in display order: chosen localities first, each followed by
     the predecessors shown beside it; a sum over merged units says it is on today's boundaries."""
-    names = localities.set_index("code")
+    names = by_code(localities)
+    members: dict[str, list[tuple[str, str]]] = {}  # parent code -> (role, series code) of its rows
+    for parent, role, series in zip(rows["parent_code"].tolist(), rows["series_role"].tolist(),
+                                    rows["series_code"].tolist()):
+        members.setdefault(parent, []).append((role, series))
     labels: dict[str, str] = {}
     for code in codes:
-        own = rows[rows["parent_code"] == code]
-        name = name_of(names.loc[code], lang)
-        merged = (own["series_role"] == "merged").any()
+        own = members.get(code, [])
+        name = name_of(names[code], lang)
+        merged = any(role == "merged" for role, _ in own)
         labels[code] = t("cmp_series_merged", lang, name=name) if merged else name
-        for pred in dict.fromkeys(own[own["series_role"] == "predecessor"]["series_code"]):
-            labels[pred] = t("cmp_series_predecessor", lang, name=name_of(names.loc[pred], lang),
+        for pred in dict.fromkeys(series for role, series in own if role == "predecessor"):
+            labels[pred] = t("cmp_series_predecessor", lang, name=name_of(names[pred], lang),
                              successor=name)
     return labels
 
@@ -320,27 +369,27 @@ def status_text(row: pd.Series, lang: str) -> str:
     return t("status_" + row["status"], lang)
 
 
-def components_text(row: pd.Series, meta: pd.Series, lang: str, names: pd.DataFrame) -> str:
+def components_text(row: pd.Series, meta: pd.Series, lang: str, names: dict[str, dict]) -> str:
     """The figures a sum is made of, and what it lacks: `Hải Phòng ≈ 98.000 (fx-b-01) + …`."""
     if not row["derived"]:
         return ""
     parts = []
     for code, value, qual, fid in zip(as_list(row["component_codes"]), as_list(row["component_values"]),
                                       as_list(row["component_qualifiers"]), as_list(row["component_ids"])):
-        parts.append(f"{name_of(names.loc[code], lang)} {value_text(value, qual, meta, lang, unit=False)} ({fid})")
+        parts.append(f"{name_of(names[code], lang)} {value_text(value, qual, meta, lang, unit=False)} ({fid})")
     text = " + ".join(parts)
     if not row["complete"]:
         text += " · " + t("cmp_why_incomplete", lang, missing=missing_names(row, names, lang))
     return text
 
 
-def missing_names(row: pd.Series, names: pd.DataFrame, lang: str) -> str:
+def missing_names(row: pd.Series, names: dict[str, dict], lang: str) -> str:
     """The localities whose figure an incomplete sum lacks."""
     codes = as_list(row["missing_codes"])
-    return ", ".join(name_of(names.loc[c], lang) for c in codes)
+    return ", ".join(name_of(names[c], lang) for c in codes)
 
 
-def why_not_charted(row: pd.Series, lang: str, names: pd.DataFrame) -> str:
+def why_not_charted(row: pd.Series, lang: str, names: dict[str, dict]) -> str:
     """Why a figure is not on the yearly chart ('' when it is)."""
     if row["chartable"]:
         return ""
@@ -370,9 +419,9 @@ def export_frame(rows: pd.DataFrame, meta: pd.Series, lang: str, labels: dict[st
                  localities: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     """The rows as a download: localized headers, values as plain numbers with their qualifier
     and unit in columns of their own, status, notes, components, sources and quotes."""
-    names = localities.set_index("code")
+    names = by_code(localities)
     out = []
-    for _, r in rows.iterrows():
+    for r in rows.to_dict("records"):
         notes = [n for n in (why_not_charted(r, lang, names), _flag_text(r, lang),
                              r["derivation"] if present(r["derivation"]) else "") if n]
         out.append({
@@ -408,7 +457,7 @@ def display_frame(export: pd.DataFrame, rows: pd.DataFrame, meta: pd.Series, lan
     shown = export.copy()
     shown.insert(shown.columns.get_loc(t("value_label", lang)), "value_text", [
         value_text(r["value"], r["qualifier"], meta, lang) if r["complete"]
-        else t("cmp_incomplete_short", lang) for _, r in rows.iterrows()])
+        else t("cmp_incomplete_short", lang) for r in rows.to_dict("records")])
     shown = shown.drop(columns=[t("value_label", lang), t("cmp_col_qualifier", lang),
                                 t("cmp_col_unit", lang), t("cmp_col_code", lang),
                                 t("indicator_label", lang)])
@@ -427,10 +476,10 @@ def sources_frame(rows: pd.DataFrame, meta: pd.Series, lang: str, labels: dict[s
                   localities: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per figure behind the rows (each component of a sum too): the source document,
     its publisher, date, reliability and address, and the quote the figure is read from."""
-    names = localities.set_index("code")
+    names = by_code(localities)
     by_id = sources.set_index("source_id")
     out = []
-    for _, r in rows.iterrows():
+    for r in rows.to_dict("records"):
         period = fmt.period(r["period_start"], r["period_end"], r["period_kind"], lang)
         used_for = f"{labels.get(r['series_code'], r['series_code'])}, {period}"
         if r["derived"]:
@@ -446,7 +495,7 @@ def sources_frame(rows: pd.DataFrame, meta: pd.Series, lang: str, labels: dict[s
             src = by_id.loc[source_id]
             out.append({
                 t("cmp_col_figure_id", lang): fid,
-                t("cmp_col_locality", lang): name_of(names.loc[code], lang),
+                t("cmp_col_locality", lang): name_of(names[code], lang),
                 t("period_label", lang): period,
                 t("value_label", lang): float(value),
                 t("cmp_col_qualifier", lang): t("qualifier_" + qual, lang),
@@ -484,10 +533,10 @@ def chart_points(rows: pd.DataFrame, meta: pd.Series, lang: str, labels: dict[st
                  localities: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     """Charted figures as chart points: series, year, value, short label, style and hover text
     naming the source document (escaped: quotes are data, never markup)."""
-    names = localities.set_index("code")
+    names = by_code(localities)
     charted = rows[rows["chartable"]]
     out = []
-    for _, r in charted.iterrows():
+    for r in charted.to_dict("records"):
         series = labels.get(r["series_code"], r["series_code"])
         sources = _sources(r, titles)
         hover = [f"<b>{html.escape(series)}</b> · {int(r['year'])}",
@@ -516,10 +565,10 @@ def _shorten(text: str, n: int) -> str:
 
 def chart_gaps(rows: pd.DataFrame, lang: str, labels: dict[str, str], localities: pd.DataFrame) -> pd.DataFrame:
     """Incomplete sums of a full year: where a chart leaves a gap and says why."""
-    names = localities.set_index("code")
+    names = by_code(localities)
     gaps = rows[is_gap(rows)]
     out = [{"series": labels.get(r["series_code"], r["series_code"]), "series_code": r["series_code"],
-            "year": int(r["year"]), "missing": missing_names(r, names, lang)} for _, r in gaps.iterrows()]
+            "year": int(r["year"]), "missing": missing_names(r, names, lang)} for r in gaps.to_dict("records")]
     return pd.DataFrame(out, columns=["series", "series_code", "year", "missing"])
 
 
@@ -554,7 +603,7 @@ def year_span(years: list[int]) -> str:
 def source_line(points_rows: pd.DataFrame, titles: dict[str, str], lang: str, limit: int = 3) -> str:
     """`Nguồn: A; B; C và 2 nguồn khác`: the documents behind the charted figures, most used first."""
     counts: dict[str, int] = {}
-    for _, r in points_rows[points_rows["chartable"]].iterrows():
+    for r in points_rows[points_rows["chartable"]].to_dict("records"):
         for title in _sources(r, titles):
             counts[title] = counts.get(title, 0) + 1
     ordered = sorted(counts, key=lambda k: -counts[k])
@@ -570,10 +619,10 @@ def mode_line(view: View, meta: pd.Series, lang: str, localities: pd.DataFrame) 
     """What the boundary mode did, in one sentence for the chart's footer."""
     if view.bounds != "current":
         return t("cmp_footer_mode_published", lang)
-    names = localities.set_index("code")
+    names = by_code(localities)
     groups = []
     for code in view.localities:
-        row = names.loc[code]
+        row = names[code]
         preds = list(row["predecessor_names_en"] if lang == "en" else row["predecessor_names_vi"])
         if not preds:
             continue
@@ -603,14 +652,18 @@ def coverage_cells(coverage: pd.DataFrame, localities: pd.DataFrame, lang: str) 
 
     Category 3 = final only (reported/derived), 2 = includes estimates, 1 = plans only.
     """
-    names = localities.set_index("code")
+    names = by_code(localities)
+    labels: dict[str, str] = {}
     out = []
-    for _, c in coverage.iterrows():
-        row = names.loc[c["locality_code"]]
-        label = name_of(row, lang)
-        if present(row["successor_code"]):
-            successor = row["successor_name_en"] if lang == "en" else row["successor_name_vi"]
-            label += f" ({t('cmp_option_now_in', lang, name=successor)})"
+    for c in coverage.to_dict("records"):  # plain dicts: a national heatmap has hundreds of cells
+        label = labels.get(c["locality_code"])
+        if label is None:
+            row = names[c["locality_code"]]
+            label = name_of(row, lang)
+            if present(row["successor_code"]):
+                successor = row["successor_name_en"] if lang == "en" else row["successor_name_vi"]
+                label += f" ({t('cmp_option_now_in', lang, name=successor)})"
+            labels[c["locality_code"]] = label
         counts = {s: int(c[f"{s}_count"]) for s in ("reported", "derived", "estimated", "planned")}
         results = counts["reported"] + counts["derived"]
         category = 2 if counts["estimated"] else (3 if results else 1)

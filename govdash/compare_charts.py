@@ -251,7 +251,7 @@ def coverage_figure(cells: pd.DataFrame, rows: list[str], years: list[int], labe
                     text: ChartText) -> go.Figure:
     """Localities × years: each cell the number of figures and their statuses, coloured by
     whether they are final, include estimates, or are plans only; blank where there are none."""
-    grid = {(r["row"], int(r["year"])): r for _, r in cells.iterrows()}
+    grid = {(r["row"], int(r["year"])): r for r in cells.to_dict("records")}
     z, cell_text, hover = [], [], []
     for row in rows:
         z.append([grid[(row, y)]["category"] if (row, y) in grid else None for y in years])

@@ -3,14 +3,19 @@ under plain session keys so it survives page switches), its widgets, the views, 
 the coverage heatmap, and the mirror of the whole view in the URL.
 
 Logic lives in `govdash.compare` and the figures in `govdash.compare_charts`; this module only
-wires them to widgets.
+wires them to widgets. At national scale (~15,000 localities) nothing here handles every
+locality: the picker lists one area at a time, the heatmap the chosen localities and those with
+most figures, and locality rows are fetched for the codes in view only.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from govdash import compare, compare_charts, export, fmt, sources_view, ui, xlsx
 from govdash.compare import View
@@ -19,8 +24,9 @@ from govdash.i18n import CATALOGUE, t
 K_STATE, K_DOMAIN, K_NOTICES = "compare_state", "compare_domain_state", "compare_notices"
 W_DOMAIN, W_SEARCH, W_IND, W_BODY = "compare_domain", "compare_search", "compare_indicator", "compare_body"
 W_LOCS, W_BOUNDS, W_VIEW, W_YEAR = "compare_localities", "compare_bounds", "compare_view", "compare_year"
-W_IMAGE = "compare_image_format"
+W_IMAGE, W_AREA = "compare_image_format", "compare_area"
 ALL_DOMAINS = ""
+_NAME_COLUMNS = ("code", "name_vi", "name_en", "successor_code", "successor_name_vi", "successor_name_en")
 VIEW_ICONS = {"lines": ":material/show_chart:", "bars": ":material/bar_chart:",
               "multiples": ":material/grid_view:", "table": ":material/table:"}
 
@@ -32,9 +38,17 @@ def indicators() -> pd.DataFrame:
     return ui.query("compare_indicators")
 
 
-def localities() -> pd.DataFrame:
-    """Localities with their successor and predecessors (cached query)."""
-    return ui.query("compare_localities")
+def localities(codes: Iterable[str]) -> pd.DataFrame:
+    """The localities of `codes` with the units they became part of or took in, their names,
+    successors and predecessors (cached query). Never every locality: a national list has
+    ~15,000, and a view needs a dozen."""
+    return ui.query("compare_localities", codes=sorted({str(c) for c in codes}))
+
+
+def _first_offered(bounds: str) -> str | None:
+    """The first locality the picker offers in `bounds` (the address's last resort)."""
+    top = ui.query("compare_locality_options", bounds=bounds, area=None, top_only=True)
+    return str(top["code"].iloc[0]) if len(top) else None
 
 
 def domain_label(domain: str, lang: str) -> str:
@@ -50,8 +64,10 @@ def state() -> View:
     if K_STATE not in st.session_state:
         sel = ui.selection()
         params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
-        view, notices = compare.parse_query(params, indicators(), localities(), sel.locality,
-                                            (sel.year_from, sel.year_to))
+        locs = localities(compare.query_codes(params.get("locs")) + [sel.locality])
+        first = {b: _first_offered(b) for b in compare.BOUNDS}
+        view, notices = compare.parse_query(params, indicators(), locs, sel.locality,
+                                            (sel.year_from, sel.year_to), first_allowed=first)
         st.session_state[K_STATE] = view
         st.session_state[K_NOTICES] = notices
         st.session_state[K_DOMAIN] = compare.indicator_row(indicators(), view.indicator)["domain"]
@@ -67,8 +83,13 @@ def _set(**changes) -> View:
 def show_notices(lang: str) -> None:
     """Tell the user, once, which values of the address could not be used."""
     state()  # reads the address on the page's first run
-    for notice in st.session_state.pop(K_NOTICES, []) or []:
-        st.warning(compare.notice_text(notice, lang, localities(), indicators()), icon="⚠️")
+    notices = st.session_state.pop(K_NOTICES, []) or []
+    if not notices:
+        return
+    codes = [v for n in notices for k, v in n.values.items() if k in ("old_code", "new_code")]
+    locs = localities(codes)
+    for notice in notices:
+        st.warning(compare.notice_text(notice, lang, locs, indicators()), icon="⚠️")
 
 
 def _seed(key: str, value: object) -> None:
@@ -123,9 +144,10 @@ def _on_localities() -> None:
 
 def _on_bounds() -> None:
     bounds = st.session_state[W_BOUNDS] or state().bounds
-    codes, _ = compare.to_bounds(list(state().localities), localities(), bounds)
+    codes, _ = compare.to_bounds(list(state().localities), localities(state().localities), bounds)
     _set(bounds=bounds, localities=tuple(codes))
     st.session_state[W_LOCS] = list(codes)
+    st.session_state.pop(W_AREA, None)  # areas differ between the modes: open on the default
 
 
 def _on_view() -> None:
@@ -140,7 +162,12 @@ def _on_year() -> None:
 
 def pickers(lang: str) -> View:
     """Domain, indicator search, indicator, body; localities and boundary mode."""
-    view = state()
+    _indicator_pickers(state(), lang)
+    _locality_pickers(state(), lang)
+    return state()
+
+
+def _indicator_pickers(view: View, lang: str) -> None:
     inds = indicators()
     domains = [ALL_DOMAINS] + list(dict.fromkeys(inds.sort_values("sort_order")["domain"]))
     _seed(W_DOMAIN, st.session_state.get(K_DOMAIN, ALL_DOMAINS))
@@ -155,7 +182,8 @@ def pickers(lang: str) -> View:
                                         search)
     if view.indicator not in options:
         options = [view.indicator] + options
-    labels = {r["indicator"]: compare.indicator_option_label(r, lang) for _, r in inds.iterrows()}
+    shown = inds[inds["indicator"].isin(options)].to_dict("records")
+    labels = {r["indicator"]: compare.indicator_option_label(r, lang) for r in shown}
     _seed(W_IND, view.indicator)
     c_ind.selectbox(t("cmp_indicator", lang), options, key=W_IND, on_change=_on_indicator,
                     format_func=labels.get)
@@ -170,20 +198,46 @@ def pickers(lang: str) -> View:
         c_body.text_input(t("cmp_body", lang), t("body_" + view.body, lang), disabled=True,
                           key="compare_body_fixed")
 
-    locs = localities()
-    allowed = compare.allowed_localities(locs, view.bounds)
-    names = {r["code"]: compare.locality_option_label(r, lang, view.bounds) for _, r in locs.iterrows()}
-    c_locs, c_bounds = st.columns([7, 5])
+
+def _locality_pickers(view: View, lang: str) -> None:
+    """The localities and the boundary mode. A list longer than `compare.PICKER_LIMIT` (a
+    national one) is offered an area at a time: the province-level units, or one of them with
+    everything under it; the chosen localities stay whichever area is shown."""
+    areas = ui.query("compare_areas", bounds=view.bounds)
+    chosen = localities(view.localities)
+    if int(areas["locality_count"].sum()) <= compare.PICKER_LIMIT:
+        c_locs, c_bounds = st.columns([7, 5])
+        offered = ui.query("compare_locality_options", bounds=view.bounds, area=None, top_only=False)
+    else:
+        c_area, c_locs, c_bounds = st.columns([3, 5, 4])
+        area = _area_picker(c_area, areas, chosen, view, lang)
+        offered = ui.query("compare_locality_options", bounds=view.bounds, area=area or None,
+                           top_only=not area)
+    options, labels = compare.locality_options(offered, chosen, view.localities, view.bounds, lang)
     _seed(W_LOCS, list(view.localities))
-    c_locs.multiselect(t("cmp_localities", lang), allowed, key=W_LOCS, on_change=_on_localities,
-                       format_func=names.get, max_selections=compare.MAX_LOCALITIES,
+    c_locs.multiselect(t("cmp_localities", lang), options, key=W_LOCS, on_change=_on_localities,
+                       format_func=labels.get, max_selections=compare.MAX_LOCALITIES,
                        help=t("cmp_localities_help", lang), placeholder=t("cmp_localities_empty", lang),
                        wrap=True, filter_mode="contains")
     _seed(W_BOUNDS, view.bounds)
     c_bounds.segmented_control(t("cmp_bounds", lang), list(compare.BOUNDS), key=W_BOUNDS,
                                on_change=_on_bounds, required=True, help=t("cmp_bounds_help", lang),
                                format_func=lambda b: t("cmp_bounds_" + b, lang))
-    return state()
+
+
+def _area_picker(column: DeltaGenerator, areas: pd.DataFrame, chosen: pd.DataFrame, view: View,
+                 lang: str) -> str:
+    """Which part of a national list the locality picker offers ('' = the province-level units);
+    it opens on the area of the first chosen locality below province level."""
+    codes = [""] + list(areas["code"])
+    if st.session_state.get(W_AREA) not in codes:
+        st.session_state[W_AREA] = compare.default_area(chosen, view.localities, view.bounds) or ""
+    names = {r["code"]: t("cmp_area_option", lang, name=compare.name_of(r, lang),
+                          n=fmt.number(int(r["locality_count"]), lang, 0)) for r in areas.to_dict("records")}
+    names[""] = t("cmp_area_all", lang)
+    total = int(areas["locality_count"].sum())
+    return column.selectbox(t("cmp_area", lang), codes, key=W_AREA, format_func=names.get,
+                            help=t("cmp_area_help", lang, n=fmt.number(total, lang, 0)))
 
 
 def view_controls(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame) -> tuple[View, str]:
@@ -219,13 +273,14 @@ def load(view: View, years: tuple[int, int]) -> pd.DataFrame:
 
 
 def _titles() -> dict[str, str]:
+    """Source documents' titles by id."""
     sources = ui.query("sources_list")
-    return dict(zip(sources["source_id"], sources["title"]))
+    return dict(zip(sources["source_id"].tolist(), sources["title"].tolist()))
 
 
 def _break_year() -> tuple[int | None, pd.Timestamp | None]:
     """The first year after the reorganisation, and its date, from the lineage in the data."""
-    since = localities()["successor_since"].dropna()
+    since = ui.query("compare_reorganisation")["first_date"].dropna()
     if since.empty:
         return None, None
     first = pd.Timestamp(since.min())
@@ -233,11 +288,10 @@ def _break_year() -> tuple[int | None, pd.Timestamp | None]:
 
 
 def chart_text(view: View, meta: pd.Series, lang: str, years: tuple[int, int], shown: pd.DataFrame,
-               extra: list[str]) -> compare_charts.ChartText:
+               extra: list[str], locs: pd.DataFrame, titles: dict[str, str]) -> compare_charts.ChartText:
     """The words printed inside the chart: title, axes, legend keys, footer."""
     year, since = _break_year()
-    footer = [compare.source_line(shown, _titles(), lang),
-              compare.mode_line(view, meta, lang, localities())] + extra
+    footer = [compare.source_line(shown, titles, lang), compare.mode_line(view, meta, lang, locs)] + extra
     return compare_charts.ChartText(
         lang=lang, title=compare.chart_title(meta, view, years, lang),
         y_title=compare.unit_of(meta, lang), x_title=t("cmp_axis_year", lang), footer=footer,
@@ -272,8 +326,8 @@ def notes(view: View, points: pd.DataFrame, gaps: pd.DataFrame, labels: dict[str
 
 def render(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, image: str) -> pd.DataFrame:
     """The chosen view; returns exactly the rows it shows (for the downloads)."""
-    inds, locs = indicators(), localities()
-    meta = compare.indicator_row(inds, view.indicator)
+    meta = compare.indicator_row(indicators(), view.indicator)
+    locs, titles = localities(view.localities), _titles()
     labels = compare.series_labels(rows, view.localities, locs, lang)
     shown = compare.view_rows(rows, view)
     if not view.localities:
@@ -284,39 +338,50 @@ def render(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, im
                   years=f"{years[0]}–{years[1]}"), icon="ℹ️")
         return shown
     if view.view != "table":
-        points = compare.chart_points(shown, meta, lang, labels, locs, _titles())
+        points = compare.chart_points(shown, meta, lang, labels, locs, titles)
         gaps = compare.chart_gaps(shown, lang, labels, locs)
         extra = notes(view, points, gaps, labels, years, lang)
-        text = chart_text(view, meta, lang, years, shown, extra)
+        text = chart_text(view, meta, lang, years, shown, extra, locs, titles)
         series = list(labels.values())
         if points.empty and gaps.empty:
             st.info(t("cmp_nothing_charted", lang), icon="ℹ️")
         else:
-            if view.view == "lines":
-                fig = compare_charts.lines_figure(points, gaps, series, years, text)
-            elif view.view == "multiples":
-                fig = compare_charts.multiples_figure(points, gaps, series, years, text)
-            else:
-                lacking = [n for n in series if n not in set(points["series"]) | set(gaps["series"])]
-                fig = compare_charts.bars_figure(points, gaps, lacking, series, text)
+            fig = _chart(view.view, points, gaps, series, years, text)
             name = f"govdash-{view.indicator}-{view.view}"
             st.plotly_chart(fig, theme=None, key=f"compare_chart_{view.view}",
                             config=compare_charts.image_config(image, name, int(fig.layout.height)))
         not_drawn = int((~rows["chartable"] & ~compare.is_gap(rows)).sum())
         if not_drawn:
             st.caption(t("cmp_note_not_charted", lang, n=not_drawn))
-    _table(view, shown, meta, labels, lang)
+    _table(view, shown, meta, labels, lang, locs, titles)
     return shown
 
 
-def _table(view: View, shown: pd.DataFrame, meta: pd.Series, labels: dict[str, str], lang: str) -> None:
+# Figures are cached by everything they are drawn from, so a rerun that changes nothing in the
+# view (the sidebar's locality, a download) does not rebuild them. As resources, not data: a
+# copy of a themed figure is rebuilt (and validated) on every read, which costs as much as
+# drawing it. Shared between sessions, so read-only (`st.plotly_chart` only reads them).
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _chart(kind: str, points: pd.DataFrame, gaps: pd.DataFrame, series: list[str], years: tuple[int, int],
+           text: compare_charts.ChartText) -> go.Figure:
+    """The figure of a chart view (shared, read-only)."""
+    if kind == "lines":
+        return compare_charts.lines_figure(points, gaps, series, years, text)
+    if kind == "multiples":
+        return compare_charts.multiples_figure(points, gaps, series, years, text)
+    lacking = [n for n in series if n not in set(points["series"]) | set(gaps["series"])]
+    return compare_charts.bars_figure(points, gaps, lacking, series, text)
+
+
+def _table(view: View, shown: pd.DataFrame, meta: pd.Series, labels: dict[str, str], lang: str,
+           locs: pd.DataFrame, titles: dict[str, str]) -> None:
     if shown.empty:
         return
-    export_df = compare.export_frame(shown, meta, lang, labels, localities(), _titles())
+    export_df = compare.export_frame(shown, meta, lang, labels, locs, titles)
     links = [sources_view.source_link(r["source_id"], r["figure_id"], lang) if compare.present(r["source_id"])
              else (sources_view.source_link(compare.as_list(r["component_sources"])[0],
                                             compare.as_list(r["component_ids"])[0], lang)
-                   if r["derived"] else None) for _, r in shown.iterrows()]
+                   if r["derived"] else None) for r in shown.to_dict("records")]
     table = compare.display_frame(export_df, shown, meta, lang, links, view.view)
     config = {t("quote_label", lang): st.column_config.TextColumn(width="large"),
               t("cmp_col_link", lang): st.column_config.LinkColumn(display_text="↗")}
@@ -329,18 +394,27 @@ def _table(view: View, shown: pd.DataFrame, meta: pd.Series, labels: dict[str, s
 
 
 def downloads(view: View, lang: str, years: tuple[int, int], shown: pd.DataFrame, shared: dict[str, str]) -> None:
-    """CSV and Excel of exactly the rows shown, and the link that reopens this view."""
+    """CSV and Excel of exactly the rows shown, and the link that reopens this view. The files
+    are made when a button is pressed (Streamlit calls the function then), not on every rerun."""
     meta = compare.indicator_row(indicators(), view.indicator)
-    labels = compare.series_labels(shown, view.localities, localities(), lang)
+    locs = localities(view.localities)
+    labels = compare.series_labels(shown, view.localities, locs, lang)
     link = share_link(view, shared)
+    titles, sources = _titles(), ui.query("sources_list")
     st.markdown(f"**{t('cmp_downloads', lang)}**")
     c_csv, c_xlsx, c_link = st.columns([2, 2, 5])
-    data = compare.export_frame(shown, meta, lang, labels, localities(), _titles())
     name = f"govdash-{view.indicator}-{view.view}-{years[0]}-{years[1]}"
-    c_csv.download_button(t("cmp_download_csv", lang), export.to_csv_bytes(data), file_name=f"{name}.csv",
+
+    def csv_bytes() -> bytes:
+        return export.to_csv_bytes(compare.export_frame(shown, meta, lang, labels, locs, titles))
+
+    def xlsx_bytes() -> bytes:
+        return excel_bytes(view, lang, years, shown, link, meta, locs, titles, sources)
+
+    c_csv.download_button(t("cmp_download_csv", lang), csv_bytes, file_name=f"{name}.csv",
                           mime="text/csv", key="compare_csv", icon=":material/download:",
                           disabled=shown.empty, on_click="ignore")
-    c_xlsx.download_button(t("cmp_download_xlsx", lang), excel_bytes(view, lang, years, shown, link),
+    c_xlsx.download_button(t("cmp_download_xlsx", lang), xlsx_bytes,
                            file_name=f"{name}.xlsx", key="compare_xlsx", icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            disabled=shown.empty, on_click="ignore")
@@ -348,13 +422,13 @@ def downloads(view: View, lang: str, years: tuple[int, int], shown: pd.DataFrame
     c_link.caption(t("cmp_share", lang))
 
 
-def excel_bytes(view: View, lang: str, years: tuple[int, int], shown: pd.DataFrame, link: str) -> bytes:
-    """The Excel file: data sheet, sources and quotes, and what it is."""
-    inds, locs = indicators(), localities()
-    meta = compare.indicator_row(inds, view.indicator)
+def excel_bytes(view: View, lang: str, years: tuple[int, int], shown: pd.DataFrame, link: str,
+                meta: pd.Series, locs: pd.DataFrame, titles: dict[str, str], sources: pd.DataFrame) -> bytes:
+    """The Excel file: data sheet, sources and quotes, and what it is (no Streamlit calls: it
+    runs when the button is pressed, outside the page's run)."""
     labels = compare.series_labels(shown, view.localities, locs, lang)
-    data = compare.export_frame(shown, meta, lang, labels, locs, _titles())
-    srcs = compare.sources_frame(shown, meta, lang, labels, locs, ui.query("sources_list"))
+    data = compare.export_frame(shown, meta, lang, labels, locs, titles)
+    srcs = compare.sources_frame(shown, meta, lang, labels, locs, sources)
     about = compare.about_frame(lang, compare.chart_title(meta, view, years, lang), meta, view, link)
     formats = {t("value_label", lang): xlsx.number_format(int(meta["decimals"]))}
     return xlsx.to_xlsx_bytes([(t("cmp_sheet_data", lang), data), (t("cmp_sheet_sources", lang), srcs),
@@ -369,26 +443,48 @@ def share_link(view: View, shared: dict[str, str]) -> str:
 
 def coverage(view: View, lang: str) -> None:
     """Localities × years heatmap for the indicator's domain: what can be compared at all."""
-    from govdash.compare_charts import ChartText, coverage_figure
     meta = compare.indicator_row(indicators(), view.indicator)
     domain = domain_label(meta["domain"], lang)
     st.subheader(t("cmp_coverage", lang, domain=domain))
     st.caption(t("cmp_coverage_intro", lang))
-    cells = compare.coverage_cells(ui.query("coverage", domain=meta["domain"]), localities(), lang)
-    if cells.empty:
+    counts = ui.query("compare_coverage", domain=meta["domain"], localities=_series_codes(view),
+                      limit=compare.COVERAGE_ROWS)
+    if counts.empty:
         st.info(t("cmp_no_figures", lang, indicator=domain, years="—"), icon="ℹ️")
         return
-    order = {code: i for i, code in enumerate(localities()["code"])}
-    rows = list(dict.fromkeys(cells.assign(o=cells["locality_code"].map(order)).sort_values("o")["row"]))
-    years = sorted(int(y) for y in cells["year"].unique())
-    text = ChartText(lang=lang, title=t("cmp_coverage_title", lang, domain=domain),
-                     footer=[t("cmp_coverage_abbr", lang)])
-    labels = {1: t("cmp_coverage_planned", lang), 2: t("cmp_coverage_estimated", lang),
-              3: t("cmp_coverage_final", lang)}
-    fig = coverage_figure(cells, rows, years, labels, text)
+    shown, total = counts["locality_code"].nunique(), int(counts["locality_total"].iloc[0])
+    if shown < total:
+        st.caption(t("cmp_coverage_some", lang, shown=fmt.number(shown, lang, 0),
+                     total=fmt.number(total, lang, 0)))
+    names = localities(counts["locality_code"].unique())[list(_NAME_COLUMNS)]
+    fig = _coverage_chart(counts, names, lang, domain)
     st.plotly_chart(fig, theme=None, key="compare_coverage",
                     config=compare_charts.image_config("png", f"govdash-coverage-{meta['domain']}",
                                                        int(fig.layout.height)))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _coverage_chart(counts: pd.DataFrame, names: pd.DataFrame, lang: str, domain: str) -> go.Figure:
+    """The coverage heatmap of `compare_coverage` rows (shared, read-only; cached as `_chart`)."""
+    cells = compare.coverage_cells(counts, names, lang)
+    rows = list(dict.fromkeys(cells["row"]))  # the query's display order
+    years = sorted(int(y) for y in cells["year"].unique())
+    text = compare_charts.ChartText(lang=lang, title=t("cmp_coverage_title", lang, domain=domain),
+                                    footer=[t("cmp_coverage_abbr", lang)])
+    labels = {1: t("cmp_coverage_planned", lang), 2: t("cmp_coverage_estimated", lang),
+              3: t("cmp_coverage_final", lang)}
+    return compare_charts.coverage_figure(cells, rows, years, labels, text)
+
+
+def _series_codes(view: View) -> list[str]:
+    """The localities a view draws: the chosen ones and, on today's boundaries, those merged
+    into them."""
+    codes = list(view.localities)
+    if view.bounds == "current":
+        rows = localities(view.localities)
+        for preds in rows[rows["code"].isin(view.localities)]["predecessor_codes"]:
+            codes += [str(c) for c in preds]
+    return list(dict.fromkeys(codes))
 
 
 def sync_url(view: View) -> None:

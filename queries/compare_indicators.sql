@@ -1,32 +1,28 @@
 -- Every indicator with its metadata and how many figures it has: all, charted on a yearly axis
--- (preferred full-year results), and per body; for the compare page's indicator picker.
+-- (preferred full-year results), and per body; for the compare page's indicator picker. The
+-- counts come from `indicator_body_counts` (built with the store), not from every figure.
 with
 
 indicators_base as (
     select * from indicators
 ),
 
-figure_counts as (
-    select
-        indicator,
-        count(*) as figure_count,
-        count(*) filter (
-            where preferred and status <> 'planned' and period_kind = 'year'
-        ) as annual_count
-    from figures
-    group by indicator
-),
-
 body_counts as (
     select
         indicator,
         body,
-        count(*) filter (
-            where preferred and status <> 'planned' and period_kind = 'year'
-        ) as annual_count,
-        count(*) as figure_count
-    from figures
-    group by indicator, body
+        annual_result_count as annual_count,
+        figure_count
+    from indicator_body_counts
+),
+
+figure_counts as (
+    select
+        indicator,
+        cast(sum(figure_count) as bigint) as figure_count,
+        cast(sum(annual_count) as bigint) as annual_count
+    from body_counts
+    group by indicator
 ),
 
 bodies as (

@@ -17,8 +17,21 @@ CASES = {
          "summable", "higher_is_better", "headline", "sort_order", "description_en", "figure_count",
          "annual_count", "bodies"]),
     "compare_localities": (
-        {},
+        {"codes": ["31", "37"]},
         ["code", "name_vi", "name_en", "level", "parent_code", "valid_to", "is_current", "figure_count",
          "successor_code", "successor_name_vi", "successor_name_en", "successor_since",
-         "predecessor_codes", "predecessor_names_vi", "predecessor_names_en", "level_order"]),
+         "predecessor_codes", "predecessor_names_vi", "predecessor_names_en", "level_order",
+         "area_code", "current_area_code", "display_order"]),
+    "compare_locality_options": (
+        {"bounds": "published", "area": "31", "top_only": False},
+        ["code", "name_vi", "name_en", "level", "is_current", "successor_code", "successor_name_vi",
+         "successor_name_en", "predecessor_names_vi", "predecessor_names_en", "display_order"]),
+    "compare_areas": (
+        {"bounds": "published"},
+        ["code", "name_vi", "name_en", "locality_count", "display_order"]),
+    "compare_coverage": (
+        {"domain": "budget", "localities": ["31", "30"], "limit": 20},
+        ["locality_code", "year", "figure_count", "reported_count", "estimated_count", "planned_count",
+         "derived_count", "chosen", "display_order", "locality_total"]),
+    "compare_reorganisation": ({}, ["first_date"]),
 }

@@ -88,7 +88,7 @@ def test_benchmark_runs_every_section(tmp_path):
         assert "error" not in report[section], (section, report[section])
     assert report["pages"]["overview.py"]["n"] >= 1
     assert {q["budget"].split(" (")[0] for q in report["budgets"]} >= {
-        "every query p95", "page rerun p50", "locality change to painted p50",
+        "every page query p95", "page rerun p50", "locality change to painted p50",
         "start-up from a built store", "server peak RSS, 1 session"}
     text = (out / "t.md").read_text(encoding="utf-8")
     for heading in ("## Budgets", "## 1. Start-up", "## 2. Queries", "## 3. Page", "## 4. Real browser",

@@ -35,7 +35,7 @@ def meta(fixture_con):
 
 @pytest.fixture(scope="module")
 def locs(fixture_con):
-    return db.run_query("compare_localities", fixture_con)
+    return db.run_query("compare_localities", fixture_con, codes=None)
 
 
 # ---------------------------------------------------------------- the query, hand-computed
@@ -181,6 +181,19 @@ def test_empty_or_too_many_localities(meta, locs):
     assert len(view.localities) == min(len(locs), compare.MAX_LOCALITIES)
 
 
+def test_url_parsed_with_only_the_localities_it_names(meta, fixture_con):
+    """The page reads the address with the rows of its codes only (a national list is ~15,000);
+    the last resort, when nothing named can be shown, is the first locality offered."""
+    few = db.run_query("compare_localities", fixture_con, codes=["30", "288", "31"])
+    view, notices = compare.parse_query({"locs": "30,ZZ", "bounds": "current"}, meta, few, "31", (2020, 2025))
+    assert view.localities == ("31",) and [n.key for n in notices] == ["cmp_notice_bad_locality",
+                                                                      "cmp_notice_mapped_locality"]
+    first = {"current": "37", "published": "01"}
+    view, _ = compare.parse_query({"bounds": "current"}, meta, few, "288", (2020, 2025), first_allowed=first)
+    assert view.localities == ("37",)  # 288 has no successor in the fixture's lineage
+    assert compare.query_codes(["31, 30,", ""]) == ["31", "30"] and compare.query_codes(None) == []
+
+
 def test_share_query_carries_the_shared_selection():
     view = View("grdp_growth", "locality", ("31", "30"), "table", "published")
     query = compare.share_query(view, {"loc": "31", "from": "2021", "to": "2024", "lang": "en"})
@@ -219,6 +232,51 @@ def test_merged_localities_are_findable_by_either_name(locs):
     assert published.startswith("Hải Dương (nay thuộc Hải Phòng)") and matches("hai phong", published)
     assert compare.locality_option_label(rows.loc["31"], "en", "current").startswith("Hai Phong (incl. Hai Duong)")
     assert set(compare.allowed_localities(locs, "current")) == {"01", "31", "37"}
+
+
+def test_localities_by_code_bring_their_relatives(fixture_con):
+    codes = lambda c: sorted(db.run_query("compare_localities", fixture_con, codes=c)["code"])  # noqa: E731
+    assert codes(["31"]) == ["30", "31"] and codes(["30"]) == ["30", "31"]
+    assert codes(["37"]) == ["35", "36", "37"] and codes([]) == []
+    rows = db.run_query("compare_localities", fixture_con, codes=None).set_index("code")
+    assert len(rows) == 7 and list(rows.index[:3]) == ["31", "01", "30"]  # level, data, name
+    assert (rows.loc["288", "area_code"], rows.loc["288", "current_area_code"]) == ("30", "31")
+    assert rows.loc["37", "area_code"] == rows.loc["37", "current_area_code"] == "37"
+
+
+def test_picker_offers_an_area_at_a_time(fixture_con):
+    def offered(bounds, area=None, top_only=False):
+        return list(db.run_query("compare_locality_options", fixture_con, bounds=bounds, area=area,
+                                 top_only=top_only)["code"])
+    assert offered("published") == ["31", "01", "30", "36", "35", "37", "288"]
+    assert offered("current") == ["31", "01", "37"]
+    assert offered("published", top_only=True) == ["31", "01", "30", "36", "35", "37"]
+    assert offered("published", area="30") == ["30", "288"] and offered("current", area="31") == ["31"]
+    areas = db.run_query("compare_areas", fixture_con, bounds="published").set_index("code")["locality_count"]
+    assert areas["30"] == 2 and areas.sum() == 7
+    assert db.run_query("compare_areas", fixture_con, bounds="current")["locality_count"].sum() == 3
+
+
+def test_picker_keeps_the_choice_outside_the_area(fixture_con):
+    top = db.run_query("compare_locality_options", fixture_con, bounds="published", area=None, top_only=True)
+    chosen = db.run_query("compare_localities", fixture_con, codes=["31", "288"])
+    options, labels = compare.locality_options(top, chosen, ("31", "288"), "published", "vi")
+    assert options == ["31", "01", "30", "36", "35", "37", "288"]
+    assert labels["288"].startswith("Thành phố Hải Dương")
+    assert labels["30"].startswith("Hải Dương (nay thuộc Hải Phòng)")
+    assert compare.default_area(chosen, ("31", "288"), "published") == "30"
+    assert compare.default_area(chosen, ("288",), "current") == "31"
+    assert compare.default_area(chosen, ("31",), "published") is None
+
+
+def test_coverage_shows_the_chosen_and_the_best_covered(fixture_con):
+    def cov(chosen, limit):
+        df = db.run_query("compare_coverage", fixture_con, domain="budget", localities=chosen, limit=limit)
+        return list(dict.fromkeys(df["locality_code"])), int(df["locality_total"].iloc[0])
+    assert cov([], 20) == (["31", "30", "36", "288"], 4)  # every one, in display order
+    assert cov([], 2) == (["31", "30"], 4)  # most figures first, ties in display order
+    assert cov(["288"], 1) == (["288"], 4) and cov(["288"], 2) == (["31", "288"], 4)
+    assert cov(["37"], 1) == (["31"], 4)  # a chosen locality without figures has no row
 
 
 # ---------------------------------------------------------------- downloads
@@ -378,3 +436,4 @@ def test_year_span():
 def test_source_link_scheme():
     assert sources_view.source_link("hp-x") == "sources?src=hp-x"
     assert sources_view.source_link("hp x", "hp x-01", "en") == "sources?src=hp+x&fig=hp+x-01&lang=en"
+    # link parsing and search: tests/test_sources.py

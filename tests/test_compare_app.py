@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from govdash import db, fmt
+from govdash import compare, db, fmt
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEW_KEYS = ("ind", "body", "locs", "view", "year", "bounds")
@@ -98,6 +98,31 @@ def test_today_boundaries_switch_maps_and_labels_localities():
     text = table_text(at)
     assert "Hải Phòng (địa giới hiện nay)" in text and "123.919" in text  # 103.600 + 20.319
     assert "chưa đủ số liệu" in text
+
+
+def test_a_long_locality_list_is_offered_an_area_at_a_time(monkeypatch):
+    """At national scale (~15,000 localities) the picker lists the provinces, or one province
+    with what lies in it; the chosen localities stay listed whatever area is shown."""
+    at = compare_page(loc="31", ind="resolutions_passed", locs="31,30")
+    assert "compare_area" not in [w.key for w in at.selectbox]  # the bundled list is short: one list
+    monkeypatch.setattr(compare, "PICKER_LIMIT", 10)
+    at = compare_page(loc="31", ind="resolutions_passed", locs="31,288")
+    area = at.selectbox(key="compare_area")
+    assert area.value == "30"  # TP Hải Dương (288) lies in Hải Dương province
+    picker = at.multiselect(key="compare_localities")
+    names = [o.split(" (")[0].split(" · ")[0] for o in picker.options]
+    assert names == ["Hải Dương", "Thành phố Hải Dương", "Hải Phòng"]  # the area, then the choice
+    area.set_value("").run()
+    assert not at.exception, at.exception
+    picker = at.multiselect(key="compare_localities")
+    assert picker.value == ["31", "288"] and len(picker.options) == 65  # 64 province-level units + 288
+    assert at.query_params["locs"] == "31,288"
+    picker.set_value(["31", "288", "01"]).run()
+    assert at.query_params["locs"] == "31,288,01" and at.selectbox(key="compare_area").value == ""
+    at.segmented_control(key="compare_bounds").set_value("current").run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key="compare_localities").value == ["31", "01"]
+    assert len(at.multiselect(key="compare_localities").options) == 35  # today's province-level units
 
 
 def test_search_without_diacritics_picks_an_indicator():

@@ -42,6 +42,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "cmp_localities_empty": {
         "vi": "Chọn ít nhất một địa phương.", "en": "Pick at least one locality.",
     },
+    "cmp_area": {"vi": "Tìm địa phương trong", "en": "Find localities in"},
+    "cmp_area_all": {"vi": "Các tỉnh, thành phố", "en": "Provinces and cities"},
+    "cmp_area_option": {"vi": "{name} ({n} địa phương)", "en": "{name} ({n} localities)"},
+    "cmp_area_help": {
+        "vi": "Có {n} địa phương, quá nhiều cho một danh sách: chọn các tỉnh, thành phố, hoặc một "
+              "tỉnh, thành phố để thấy các địa phương trực thuộc. Địa phương đã chọn vẫn được giữ khi "
+              "đổi sang nơi khác.",
+        "en": "There are {n} localities, too many for one list: pick the provinces and cities, or "
+              "one of them to see the localities within it. Localities already chosen stay "
+              "when you switch.",
+    },
     "cmp_bounds": {"vi": "Địa giới", "en": "Boundaries"},
     "cmp_bounds_published": {"vi": "Như đã công bố", "en": "As published"},
     "cmp_bounds_current": {"vi": "Theo địa giới hiện nay", "en": "On today's boundaries"},
@@ -145,6 +156,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "năm), màu theo tình trạng. Ô trống: chưa có số liệu.",
         "en": "Each cell: how many figures exist for this domain (every indicator, every period "
               "ending in the year), coloured by status. Blank: no figures.",
+    },
+    "cmp_coverage_some": {
+        "vi": "Hiện {shown} trong {total} địa phương có số liệu của lĩnh vực này: các địa phương "
+              "đang so sánh và những nơi có nhiều số liệu nhất.",
+        "en": "Showing {shown} of the {total} localities with figures in this domain: the ones "
+              "being compared and those with the most figures.",
     },
     "cmp_coverage_final": {"vi": "Chính thức", "en": "Final"},
     "cmp_coverage_estimated": {"vi": "Có số ước tính", "en": "Includes estimates"},
