@@ -7,6 +7,11 @@ in page order. A chart of full years shows the two years before as context when 
 results; the takeaway (`govdash.takeaways`) speaks of the year itself. The presenter may reorder
 or drop slides by key.
 
+Listing the slides reads one query (`present_figures`) and draws nothing: which charts exist,
+their titles and ranks come from the figures alone. A slide's chart, takeaway and notes are made
+the first time they are read (`Slide.chart`, `.title`, `.notes`), so a page showing one slide
+draws one chart, and only a deck or report draws them all.
+
 The deck (`pptx_bytes`) is 16:9: a title slide (locality, year, date), then per chart the
 takeaway as the slide title (sized to fit), the chart as a 2× PNG, the source as a footnote and
 the chart's figures, with their quotes, in the speaker notes. Text is set in Arial, which every
@@ -20,6 +25,7 @@ import datetime as dt
 import io
 import os
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -52,15 +58,47 @@ class DeckError(ValueError):
 
 @dataclass(eq=False)
 class Slide:
-    """One chart slide: key (`page/chart`), domain page, takeaway, chart, source line, notes."""
+    """One chart slide: key (`page/chart`), domain page, section, the chart's title (`label`) and
+    rank; its chart, takeaway (`title`), source line and notes are made on first use by `draw`
+    (chart and takeaway), once, even when several sessions ask at the same time."""
     key: str
     page: str
     section: str
-    title: str
-    chart: charts.Chart
-    source: str
-    notes: str
-    rank: int = 10_000
+    label: str
+    rank: int
+    lang: str
+    draw: Callable[[], tuple[charts.Chart, str]] = field(repr=False)
+    _made: tuple[charts.Chart, str] | None = field(default=None, init=False, repr=False)
+    _notes: str | None = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def _get(self) -> tuple[charts.Chart, str]:
+        with self._lock:
+            if self._made is None:
+                self._made = self.draw()
+            return self._made
+
+    @property
+    def chart(self) -> charts.Chart:
+        """The chart, drawn alone at full width."""
+        return self._get()[0]
+
+    @property
+    def title(self) -> str:
+        """The takeaway: one sentence written from the figures."""
+        return self._get()[1]
+
+    @property
+    def source(self) -> str:
+        """The chart's (shortened) source line."""
+        return self.chart.source_line
+
+    @property
+    def notes(self) -> str:
+        """Speaker notes: the takeaway and every figure of the chart with its quote."""
+        if self._notes is None:
+            self._notes = notes_text(self.chart, self.title, self.lang)
+        return self._notes
 
 
 @dataclass(eq=False)
@@ -107,18 +145,6 @@ def data_years(code: str, fetch: Fetch) -> list[int]:
     return [int(y) for y in fetch("data_years", locality=code)["year"]]
 
 
-@cache
-def _spec_keys() -> dict[str, tuple[str, domains.ChartSpec]]:
-    """Spec key → (page, spec) for every domain chart with a takeaway template."""
-    out = {}
-    for page in PAGE_ORDER:
-        for section in domains.page_spec(page).sections:
-            for spec in section.charts:
-                if takeaways.has_template(spec.key):
-                    out[spec.key] = (page, spec)
-    return out
-
-
 def _rank(key: str) -> int:
     """A slide key's place in RANKING; a `_periods` variant takes its full-year chart's place
     (it only exists when that chart does not); anything else comes last."""
@@ -136,43 +162,92 @@ def _spec_rows(spec: domains.ChartSpec, rows: pd.DataFrame) -> pd.DataFrame:
     return mine if spec.bodies is None else mine[mine["body"].isin(spec.bodies)]
 
 
-def _context_from(spec_rows: pd.DataFrame, year: int) -> int:
+def _context_from(result_years: set[int], year: int) -> int:
     """The first year (at most CONTEXT_YEARS before `year`) from which every year has results."""
-    results = spec_rows[(spec_rows["status"] != "planned") & (spec_rows["period_kind"] == "year")]
-    years = set(int(y) for y in results["year"])
     start = year
-    while start - 1 >= year - CONTEXT_YEARS and start - 1 in years:
+    while start - 1 >= year - CONTEXT_YEARS and start - 1 in result_years:
         start -= 1
     return start
 
 
-def _page_charts(page: str, code: str, year: int, lang: str, fetch: Fetch) -> tuple[list[charts.Chart], pd.DataFrame]:
-    """The page's charts with a template and results in `year`, each drawn alone at full width;
-    and the locality's preferred figures of the year (what the takeaways read)."""
-    data = domains.load(page, (code,), year - CONTEXT_YEARS, year, fetch=fetch)
-    preferred = data.rows[data.rows["preferred"]]
-    of_year = preferred[preferred["year"] == year]
-    made = []
+@dataclass(frozen=True)
+class _Planned:
+    """A chart slide to be: its spec, chart key, first year shown and chart title."""
+    spec: domains.ChartSpec
+    key: str
+    start: int
+    title: str
+
+
+def _page_plan(page: str, facts: list[tuple], year: int, lang: str) -> list[_Planned]:
+    """The page's charts with a template and results in `year`, in page order, without drawing
+    them: `facts` are (indicator, body, year, status, period_kind) of the page's preferred
+    figures. Full years get a chart (with context years); sessions always get their own; other
+    periods only stand in for missing full years."""
+    out = []
     for section in domains.page_spec(page).sections:
         for spec in section.charts:
             if not takeaways.has_template(spec.key):
                 continue
-            spec_rows = _spec_rows(spec, preferred)
-            if takeaways.has_result(spec.key, spec_rows, year):
-                start = _context_from(spec_rows, year) if spec.kind == "years" else year
-                annual = spec_rows[(spec_rows["period_kind"] == "year") & (spec_rows["year"] >= start)]
-                made += [c for c in domains.section_charts((spec,), annual, None, (code,), start, year, lang)
-                         if c.key == spec.key]
-            others = _spec_rows(spec, of_year)
-            others = others[others["period_kind"] != "year"]
-            # sessions always have their own chart; other periods only stand in for missing full years
-            wanted = {spec.key + "_sessions"} | ({spec.key + "_periods"}
-                                                 if not takeaways.has_result(spec.key, spec_rows, year) else set())
-            wanted = {k for k in wanted if takeaways.has_result(k, others, year)}
-            if wanted:
-                made += [c for c in domains.section_charts((spec,), others, None, (code,), year, year, lang)
-                         if c.key in wanted]
-    return [c for c in made if c.figure is not None], of_year
+            mine = [f for f in facts if f[0] in spec.indicators and (spec.bodies is None or f[1] in spec.bodies)]
+            results = [f for f in mine if f[3] != takeaways.PLANNED]
+            of_year = {(f[0], f[1], takeaways.family_of(f[4])) for f in results if f[2] == year}
+            name = t(spec.title, lang)
+            if takeaways.has_result_in(spec.key, of_year):
+                start = year
+                if spec.kind == "years":
+                    start = _context_from({f[2] for f in results if f[4] == takeaways.ANNUAL}, year)
+                out.append(_Planned(spec, spec.key, start, f"{name} · {domains.range_label(start, year)}"))
+                variants = ("sessions",)
+            else:
+                variants = ("sessions", "periods")
+            for variant in variants:
+                key = f"{spec.key}_{variant}"
+                if takeaways.has_result_in(key, of_year):
+                    label = f"{name} — {t('dom_variant_' + variant, lang)} · {domains.range_label(year, year)}"
+                    out.append(_Planned(spec, key, year, label))
+    return out
+
+
+def _chart(planned: _Planned, rows: pd.DataFrame, code: str, year: int, lang: str) -> charts.Chart:
+    """One planned chart drawn alone at full width from the page's preferred figures: full years
+    from its first year on, or the year's sessions, or the year's other periods."""
+    spec_rows = _spec_rows(planned.spec, rows)
+    kinds = spec_rows["period_kind"]
+    family = takeaways.variant(planned.key)
+    if family == "annual":
+        part = spec_rows[(kinds == takeaways.ANNUAL) & (spec_rows["year"] >= planned.start)]
+    elif family == "sessions":
+        part = spec_rows[(kinds == takeaways.SESSION) & (spec_rows["year"] == year)]
+    else:
+        part = spec_rows[~kinds.isin({takeaways.ANNUAL, takeaways.SESSION}) & (spec_rows["year"] == year)]
+    made = domains.section_charts((planned.spec,), part, None, (code,), planned.start, year, lang)
+    return next(c for c in made if c.key == planned.key)
+
+
+def _once(make: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
+    """`make()`, computed on the first call only (thread-safe)."""
+    made: list[pd.DataFrame] = []
+    lock = threading.Lock()
+
+    def get() -> pd.DataFrame:
+        with lock:
+            if not made:
+                made.append(make())
+            return made[0]
+    return get
+
+
+def _drawer(planned: _Planned, page_rows: Callable[[], pd.DataFrame], code: str, year: int, lang: str,
+            names: dict[str, tuple[str, str]], level: str) -> Callable[[], tuple[charts.Chart, str]]:
+    """What makes a slide's chart and takeaway when first asked (the takeaway reads the page's
+    figures of the year, so a missing clause can be named)."""
+    def draw() -> tuple[charts.Chart, str]:
+        rows = page_rows()
+        chart = _chart(planned, rows, code, year, lang)
+        of_year = rows[rows["year"] == year]
+        return chart, takeaways.takeaway(chart.key, of_year, year, lang, names, level=level)
+    return draw
 
 
 def notes_text(chart: charts.Chart, takeaway: str, lang: str) -> str:
@@ -189,20 +264,47 @@ def notes_text(chart: charts.Chart, takeaway: str, lang: str) -> str:
     return "\n".join(lines)
 
 
-def slide_list(code: str, year: int, lang: str = "vi", fetch: Fetch | None = None, con=None) -> list[Slide]:
-    """Every chart slide the locality has for the year, in page order, each with its rank."""
+def _python_strings(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with their text columns held as Python strings: drawing a chart and writing its
+    takeaway filter these few hundred rows many times, and each filter of Arrow-backed text
+    costs several times more than of Python objects (the values are the same)."""
+    text = [c for c in rows.columns if isinstance(rows[c].dtype, pd.StringDtype)]
+    return rows.astype({c: object for c in text})
+
+
+def _domains() -> tuple[str, ...]:
+    """Every data domain of the presenter's pages."""
+    return tuple(dict.fromkeys(d for page in PAGE_ORDER for d in domains.page_spec(page).domains))
+
+
+def slide_list(code: str, year: int, lang: str = "vi", fetch: Fetch | None = None, con=None,
+               level: str | None = None) -> list[Slide]:
+    """Every chart slide the locality has for the year, in page order, each with its rank.
+
+    Nothing is drawn here (see `Slide`). `level` is the locality's level when the caller knows
+    it (otherwise it is looked up, and an unknown locality is a DeckError)."""
     get = _fetcher(fetch, con)
-    info = locality_info(code, get)
-    names = {r.indicator: (r.name_vi, r.name_en) for r in get("present_indicators").itertuples()}
+    level = level or locality_info(code, get)["level"]
+    rows = get("present_figures", locality=code, domains=_domains(), year_from=year - CONTEXT_YEARS, year_to=year)
+    if rows.empty:
+        return []
+    meta = get("present_indicators")
+    names = dict(zip(meta["indicator"].tolist(), zip(meta["name_vi"].tolist(), meta["name_en"].tolist())))
+    facts = list(zip(rows["domain"], rows["indicator"], rows["body"], rows["year"], rows["status"],
+                     rows["period_kind"]))
     slides = []
     for page in PAGE_ORDER:
-        made, of_year = _page_charts(page, code, year, lang, get)
-        section = t(domains.page_spec(page).title, lang)
-        for chart in made:
-            text = takeaways.takeaway(chart.key, of_year, year, lang, names, level=info["level"])
-            key = f"{page}/{chart.key}"
-            slides.append(Slide(key, page, section, text, chart, chart.source_line,
-                                notes_text(chart, text, lang), _rank(key)))
+        spec = domains.page_spec(page)
+        own = set(spec.domains)
+        planned = _page_plan(page, [f[1:] for f in facts if f[0] in own], year, lang)
+        if not planned:
+            continue
+        page_rows = _once(lambda own=own: _python_strings(rows[rows["domain"].isin(own)]))
+        section = t(spec.title, lang)
+        for plan in planned:
+            key = f"{page}/{plan.key}"
+            slides.append(Slide(key, page, section, plan.title, _rank(key), lang,
+                                _drawer(plan, page_rows, code, year, lang, names, level)))
     return slides
 
 
@@ -223,7 +325,7 @@ def make_deck(code: str, year: int, lang: str = "vi", keys: list[str] | None = N
     listed = ", ".join(map(str, years)) or t("pres_cli_none", lang)
     if year not in years:
         raise DeckError(t("pres_cli_no_year", lang, locality=name, year=year, years=listed))
-    slides = slide_list(code, year, lang, get)
+    slides = slide_list(code, year, lang, get, level=info["level"])
     if not slides:
         raise DeckError(t("pres_cli_no_chart", lang, locality=name, year=year, years=listed))
     by_key = {s.key: s for s in slides}
@@ -237,13 +339,18 @@ def chart_images(deck: Deck, progress: Progress | None = None) -> list[bytes]:
     """The 2× PNG of every chart slide, drawn in one go by the long-lived renderer."""
     from govdash import render
     total = len(deck.slides)
+    figures = []
+    for i, slide in enumerate(deck.slides):  # slides not shown yet are drawn now
+        if progress:
+            progress(0.1 * i / max(total, 1), t("pres_step_data", deck.lang))
+        figures.append(slide.chart.figure)
 
     def tick(done: int, _total: int) -> None:
         if progress:
             progress(0.1 + 0.8 * done / max(total, 1),
                      t("pres_step_render", deck.lang, n=min(done + 1, total), total=total))
 
-    return render.images([s.chart.figure for s in deck.slides], "png", progress=tick)
+    return render.images(figures, "png", progress=tick)
 
 
 # ---------------------------------------------------------------- text fitting

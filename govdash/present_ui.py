@@ -3,8 +3,11 @@ number in the URL (`?slide=3`), Next / Previous (also the arrow keys), the prese
 choice of slides, and one-click downloads (PowerPoint, PDF, each chart as PNG or SVG).
 
 What the slides say comes from `govdash.deck` and `govdash.takeaways`; images from
-`govdash.render`. The downloads are deferred: the click starts the build in Streamlit's download
-thread and reruns this script, which follows the build's progress in a progress bar.
+`govdash.render`. A rerun draws only the slide shown, as an interactive chart drawn by the
+browser: the slide list is read without drawing, and nothing is rendered to an image on a plain
+rerun. The downloads are deferred: the click starts the build (every chart drawn and rendered)
+in Streamlit's download thread and reruns this script, which follows the build's progress in a
+progress bar.
 """
 from __future__ import annotations
 
@@ -31,7 +34,6 @@ CSS = """<style>
 .st-key-present_slide h1 { font-size: 3.4rem; line-height: 1.15; }
 .st-key-present_slide h2 { font-size: 2.35rem; line-height: 1.25; font-weight: 650; }
 .st-key-present_slide h3 { font-size: 1.9rem; font-weight: 500; }
-.st-key-present_slide [data-testid="stImage"] img { max-height: 64vh; object-fit: contain; }
 .st-key-present_source p { font-size: 0.95rem; }
 .st-key-present_nav p { font-size: 1.25rem; text-align: center; }
 </style>"""
@@ -39,6 +41,7 @@ FOCUS_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] { display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
 </style>"""
+EMPTY_OFFERS = 6  # localities offered when the chosen one has no figures at all
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|>~$<])")
 
 
@@ -141,9 +144,10 @@ def _follow(key: str, since: int, what: str, lang: str) -> None:
 # ---------------------------------------------------------------- data
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _slides(code: str, year: int, lang: str, store: int) -> list[deck.Slide]:
-    """Every chart slide of a locality and year (shared by sessions; never modified)."""
-    return deck.slide_list(code, year, lang, fetch=ui.query)
+def _slides(code: str, year: int, lang: str, level: str, store: int) -> list[deck.Slide]:
+    """Every chart slide of a locality and year, listed without drawing; each draws its chart
+    once, when first shown or exported (shared by sessions, keyed by plain values)."""
+    return deck.slide_list(code, year, lang, fetch=ui.query, level=level)
 
 
 def _chosen(slides: list[deck.Slide], code: str, year: int, lang: str, show_controls: bool) -> list[deck.Slide]:
@@ -154,7 +158,7 @@ def _chosen(slides: list[deck.Slide], code: str, year: int, lang: str, show_cont
         with st.expander(t("pres_arrange", lang), expanded=False):
             st.caption(t("pres_arrange_help", lang))
             st.multiselect(t("pres_arrange_label", lang), options=list(by_key), default=deck.default_keys(slides),
-                           format_func=lambda k: f"{by_key[k].section} — {by_key[k].chart.title}",
+                           format_func=lambda k: f"{by_key[k].section} — {by_key[k].label}",
                            key=key, persist_state="session")
     keys = st.session_state.get(key, deck.default_keys(slides))
     return [by_key[k] for k in keys if k in by_key]
@@ -187,19 +191,15 @@ def _title_slide(the_deck: deck.Deck) -> None:
         st.caption(f"{lines['date']} · {lines['count']}")
 
 
-def _chart_slide(slide: deck.Slide, lang: str, can_render: bool) -> None:
+def _chart_slide(slide: deck.Slide) -> None:
+    """The chart drawn by the browser (an image is only rendered when one is downloaded)."""
     with st.container(key="present_slide"):
         st.caption(slide.section.upper())
-        if can_render:
-            with st.spinner():
-                png = render.png(slide.chart.figure)
-            st.image(png, width="stretch", alt=slide.chart.title)
-        else:
-            st.plotly_chart(slide.chart.figure, theme=None, key="present_chart",
-                            config={"displaylogo": False, "responsive": True})
+        st.plotly_chart(slide.chart.figure, theme=None, key="present_chart",
+                        config={"displaylogo": False, "responsive": True})
         st.markdown(f"## {md_escape(slide.title)}")
     with st.container(key="present_source"):
-        st.caption(deck.full_sources(slide.chart, lang))
+        st.caption(deck.full_sources(slide.chart, slide.lang))
 
 
 def _image_downloads(slide: deck.Slide, stem: str, lang: str, can_render: bool) -> None:
@@ -242,6 +242,35 @@ def _exports(the_deck: deck.Deck, sources: pd.DataFrame, lang: str, can_render: 
         st.session_state[f"present_gen_{job_key.rsplit(':', 1)[1]}"] = _generation(job_key)
 
 
+# ---------------------------------------------------------------- no slides
+
+def _choose(locality: str | None = None, year: int | None = None) -> None:
+    """Switch the shared selection to another locality or year (an empty state's way out)."""
+    years = (min(ui.selection().year_from, year), year) if year else None
+    ui.set_selection(locality=locality, years=years)
+
+
+def _empty_state(code: str, name: str, year: int, lang: str) -> None:
+    """No chart for the locality that year: the years it has figures in, or (none at all) a few
+    localities that have figures. Reads the locality's own years, not every locality's."""
+    st.info(t("pres_no_slides", lang, locality=name, year=year), icon="ℹ️")
+    own = [int(y) for y in ui.query("data_years", locality=code)["year"]]
+    if own:
+        st.write(t("no_data_elsewhere", lang, years=", ".join(map(str, own))))
+        for col, y in zip(st.columns(min(len(own), 6)), own[-6:]):
+            col.button(t("go_to_year", lang, year=y), key=f"present_go_year_{y}", on_click=_choose,
+                       kwargs={"year": y})
+        return
+    locs = ui.localities()
+    others = locs[locs["figure_count"] > 0].head(EMPTY_OFFERS)
+    names = [row.name_en if lang == "en" else row.name_vi for row in others.itertuples()]
+    more = len(names) < int((locs["figure_count"] > 0).sum())
+    st.write(t("no_data_none", lang, names=", ".join(names) + (", …" if more else "")))
+    for col, row, label in zip(st.columns(max(len(names), 1)), others.itertuples(), names):
+        col.button(f"{label} ({int(row.last_year)})", key=f"present_go_loc_{row.code}", on_click=_choose,
+                   kwargs={"locality": row.code, "year": int(row.last_year)})
+
+
 # ---------------------------------------------------------------- the page
 
 def render_page() -> None:
@@ -256,13 +285,13 @@ def render_page() -> None:
         ui.show_notices()
         st.caption(t("pres_intro", lang))
     st.toggle(t("pres_focus", lang), key=K_FOCUS, help=t("pres_focus_help", lang), persist_state="session")
-    slides = _slides(code, year, lang, id(db.connection()))
+    level = ui.locality_row(code)["level"]
+    slides = _slides(code, year, lang, level, id(db.connection()))
     if not slides:
-        ui.empty_state(sel, domain=None, message=t("pres_no_slides", lang, locality=name, year=year))
+        _empty_state(code, name, year, lang)
         return
     chosen = _chosen(slides, code, year, lang, show_controls=not focus)
-    row = ui.locality_row(code)
-    the_deck = deck.Deck(code, name, row["level"], year, lang, pd.Timestamp.today().date(), chosen)
+    the_deck = deck.Deck(code, name, level, year, lang, pd.Timestamp.today().date(), chosen)
     if not chosen:
         st.info(t("pres_none_selected", lang))
     total = len(chosen) + 1
@@ -275,7 +304,7 @@ def render_page() -> None:
     if n == 1:
         _title_slide(the_deck)
     else:
-        _chart_slide(chosen[n - 2], lang, can_render)
+        _chart_slide(chosen[n - 2])
     if not focus:
         if n > 1:
             _image_downloads(chosen[n - 2], deck.file_stem(the_deck), lang, can_render)

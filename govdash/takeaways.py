@@ -316,11 +316,28 @@ def _what(indicator: str, names: dict[str, tuple[str, str]] | None, lang: str) -
     return indicator.replace("_", " ")
 
 
-def has_result(chart_key: str, rows: pd.DataFrame, year: int) -> bool:
-    """True when some clause of the chart's template has a result (not a plan) in `year`."""
+def family_of(period_kind: str) -> str:
+    """The period family a figure's period kind belongs to: `annual`, `sessions` or `periods`."""
+    return {ANNUAL: "annual", SESSION: "sessions"}.get(period_kind, "periods")
+
+
+def result_keys(rows: pd.DataFrame) -> set[tuple[str, str, str]]:
+    """(indicator, body, period family) of every result (not a plan) among `rows`."""
+    results = rows[rows["status"] != PLANNED]
+    return {(i, b, family_of(k)) for i, b, k in zip(results["indicator"], results["body"], results["period_kind"])}
+
+
+def has_result_in(chart_key: str, results: set[tuple[str, str, str]]) -> bool:
+    """True when some clause of the chart's template has one of `results` (see `result_keys`):
+    a figure of its indicator, of a body it reads, in the chart's period family."""
     template = TEMPLATES.get(base_key(chart_key))
     if template is None:
         return False
     family = variant(chart_key)
-    rows = rows[(rows["year"] == year) & (rows["status"] != PLANNED)]
-    return any(not _family(_own(rows, c), family).empty for c in template.clauses)
+    return any(indicator == c.indicator and fam == family and (c.bodies is None or body in c.bodies)
+               for indicator, body, fam in results for c in template.clauses)
+
+
+def has_result(chart_key: str, rows: pd.DataFrame, year: int) -> bool:
+    """True when some clause of the chart's template has a result (not a plan) in `year`."""
+    return has_result_in(chart_key, result_keys(rows[rows["year"] == year]))

@@ -70,6 +70,29 @@ def test_keys_reorder_and_trim(fixture_con):
     assert [s.key for s in made.slides] == [keys[-1], keys[0]]
 
 
+def test_slide_list_reads_one_query_and_draws_nothing_until_asked(fixture_con):
+    from govdash import db
+    asked = []
+
+    def fetch(name, **params):
+        asked.append(name)
+        return db.run_query(name, fixture_con, **params)
+    slides = deck.slide_list("31", 2023, "vi", fetch=fetch, level="central_city")
+    assert asked == ["present_figures", "present_indicators"]
+    assert slides and all(s._made is None for s in slides)
+    first = slides[0]
+    assert first.title.startswith("Năm 2023, ") and first._made is not None
+    assert all(s._made is None for s in slides[1:])
+    for slide in slides:  # what the picker says before drawing is the drawn chart's title
+        assert slide.label == slide.chart.title
+        assert slide.chart.wide and slide.chart.key == slide.key.split("/", 1)[1]
+        assert slide.source == slide.chart.source_line and slide.title in slide.notes
+
+
+def test_slide_list_without_figures_is_empty(fixture_con):
+    assert deck.slide_list("31", 2010, "vi", con=fixture_con) == []
+
+
 def test_write_atomic_leaves_nothing_on_failure(tmp_path):
     def boom() -> bytes:
         raise RuntimeError("renderer died")

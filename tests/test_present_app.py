@@ -1,6 +1,7 @@
 """AppTest of the Trình chiếu page (issue 6): the slide in the URL, Next / Previous, a bad slide
 number dropped with a notice, trimming and reordering, the takeaway under the chart, and the
-page without Chromium (a clear notice, exports disabled, slides still shown)."""
+page without Chromium (a clear notice, exports disabled, slides still shown). A plain rerun draws
+only the slide shown and renders no image; a locality without charts offers a way out."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from govdash import deck, present_ui, render
+from govdash import db, deck, present_ui, render
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,3 +112,39 @@ def test_without_chromium_the_page_says_how_to_fix_it(monkeypatch, tmp_path):
 def test_locality_without_data_shows_the_way_out():
     at = open_present(loc="35")
     assert any("Chưa có biểu đồ" in i.value for i in at.info)
+    assert any("Hải Phòng" in m.value for m in at.markdown)  # the localities that have figures
+    at.button(key="present_go_loc_31").click().run()
+    assert at.session_state["selection_locality"] == "31"
+    assert at.session_state["selection_years"] == (2023, 2025)
+    assert not at.info
+
+
+def test_a_year_without_charts_offers_the_years_with_figures():
+    at = open_present(loc="31", year="2019")  # not a year of the data: the URL falls back
+    at.session_state["selection_years"] = (2019, 2019)
+    at.run()
+    assert any("Chưa có biểu đồ" in i.value for i in at.info)
+    at.button(key="present_go_year_2023").click().run()
+    assert at.session_state["selection_years"] == (2019, 2023)
+    assert counter(at) == "Trang 1/9"
+
+
+def _cached_slides(code: str, year: int, lang: str = "vi") -> list[deck.Slide]:
+    level = db.run_query("localities").set_index("code").loc[code, "level"]
+    return present_ui._slides(code, year, lang, level, id(db.connection()))
+
+
+def test_a_rerun_draws_only_the_slide_shown_and_renders_no_image(monkeypatch):
+    def no_images(*_args, **_kwargs):
+        raise AssertionError("an image was rendered on a plain rerun")
+    monkeypatch.setattr(render, "images", no_images)
+    present_ui._slides.clear()
+    at = open_present("1", loc="31", year="2022")
+    assert counter(at).startswith("Trang 1/")
+    slides = _cached_slides("31", 2022)
+    assert slides and all(s._made is None for s in slides), "the title slide draws no chart"
+    at.button(key="present_next").click().run()
+    assert not at.exception and at.get("plotly_chart")
+    shown = {s.key for s in slides if s._made is not None}
+    chosen = at.multiselect(key="present_arrange_31_2022").value
+    assert shown == {chosen[0]}

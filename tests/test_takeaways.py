@@ -133,6 +133,21 @@ def test_every_number_said_is_a_figure_of_the_rows():
     assert set(re.findall(r"\d+(?:[.,]\d+)*", text)) <= {"2023", "4", "2", "69", "70"}
 
 
+def test_has_result_reads_results_of_the_year_in_the_chart_period_family():
+    rows = pd.DataFrame([fig("council_sessions", 4), fig("resolutions_passed", 70, status="planned"),
+                         fig("resolutions_passed", 5, kind="session", start="2023-07-10", end="2023-07-12"),
+                         fig("budget_revenue", 9, year=2022, body="locality")])
+    assert takeaways.result_keys(rows) == {("council_sessions", "council", "annual"),
+                                           ("resolutions_passed", "council", "sessions"),
+                                           ("budget_revenue", "locality", "annual")}
+    assert takeaways.has_result("sessions_by_kind", rows, 2023)
+    assert not takeaways.has_result("resolutions", rows, 2023)  # a plan is not a result
+    assert takeaways.has_result("resolutions_sessions", rows, 2023)
+    assert not takeaways.has_result("revenue", rows, 2023) and takeaways.has_result("revenue", rows, 2022)
+    assert not takeaways.has_result("all_councils", rows, 2023)  # another body
+    assert not takeaways.has_result("no_such_chart", rows, 2023)
+
+
 # ---------------------------------------------------------------- the catalogue and metadata
 
 def test_every_wording_has_its_three_forms_and_templates_fit_the_data():
