@@ -325,10 +325,10 @@ def bar_chart(rows: pd.DataFrame, lang: str, title: str, *, axis: str = ANNUAL,
         panels.append((part, categories, height))
     heights = [p[2] for p in panels]
     gap = 80
-    fig = make_subplots(rows=n, cols=1, row_heights=heights if n > 1 else None,
-                        subplot_titles=[t(f"dom_tier_{tier}", lang) for tier in panel_tiers] if n > 1 else None,
-                        vertical_spacing=gap / (sum(heights) + gap * (n - 1)) if n > 1 else 0.0,
-                        shared_xaxes=(axis == ANNUAL))
+    # one panel (the usual case) needs no subplot grid, which costs more than the rest of the layout
+    fig = go.Figure() if n == 1 else make_subplots(
+        rows=n, cols=1, row_heights=heights, subplot_titles=[t(f"dom_tier_{tier}", lang) for tier in panel_tiers],
+        vertical_spacing=gap / (sum(heights) + gap * (n - 1)), shared_xaxes=(axis == ANNUAL))
     notes: list[str] = list(extra_notes or [])
     # everything is collected first and added in one go: plotly re-validates on every update
     new_traces, trace_rows, layout, shapes, marks = [], [], {}, [], []
@@ -345,7 +345,10 @@ def bar_chart(rows: pd.DataFrame, lang: str, title: str, *, axis: str = ANNUAL,
             marks += panel_marks
             notes += panel_notes
     keys = _legend_keys(set(rows["status"]), lang)
-    fig.add_traces(new_traces + keys, rows=trace_rows + [1] * len(keys), cols=1)
+    if n == 1:
+        fig.add_traces(new_traces + keys)
+    else:
+        fig.add_traces(new_traces + keys, rows=trace_rows + [1] * len(keys), cols=1)
     fig.update_layout(barmode="overlay", showlegend=True, shapes=shapes,
                       annotations=list(fig.layout.annotations) + marks, **layout)
     if reference is not None:
@@ -510,7 +513,7 @@ def finish(fig: go.Figure, lang: str, title: str, notes: list[str], source: str,
     `width` is the width the figure is expected to get: titles and notes wrap to it.
     """
     title_lines = _wrap(title, max(30, int(width / 10.5))) if title else []
-    theme.apply(fig, lang, "<br>".join(_esc(x) for x in title_lines) if title else None)
+    style = theme.layout(lang, "<br>".join(_esc(x) for x in title_lines) if title else None)
     wrap = max(50, int(width / 6.6))
     keys = [tr.name for tr in fig.data if isinstance(tr.meta, dict) and tr.meta.get("role") == "key"]
     labels = list(legend_labels) + keys
@@ -525,15 +528,18 @@ def finish(fig: go.Figure, lang: str, title: str, notes: list[str], source: str,
     top = title_room + 24 * legend_rows + (26 if panels > 1 else 8)
     bottom = below + 16 * len(lines) + 12
     height = int(plot_height + top + bottom)
-    fig.update_layout(
-        height=height,
-        margin={"l": left, "r": 30, "t": top, "b": bottom},
-        legend={"orientation": "h", "yanchor": "top", "y": 1 - title_room / height, "x": 0,
-                "xanchor": "left", "yref": "container", "font": {"size": 12}, "traceorder": "normal"},
-        title={"y": 1 - 14 / height, "yanchor": "top", "yref": "container",
-               "subtitle": {"text": "<br>".join(_esc(x) for x in subtitle_lines),
-                            "font": {"size": 13, "color": NOTE_GREY}}},
-    )
+    # the house style and this figure's frame in one update: plotly re-validates on every update
+    fig.update_layout({
+        **style,
+        "height": height,
+        "margin": {"l": left, "r": 30, "t": top, "b": bottom},
+        "legend": {"orientation": "h", "yanchor": "top", "y": 1 - title_room / height, "x": 0,
+                   "xanchor": "left", "yref": "container", "font": {"size": 12}, "traceorder": "normal"},
+        "title": {**style.get("title", {}), "y": 1 - 14 / height, "yanchor": "top", "yref": "container",
+                  "subtitle": {"text": "<br>".join(_esc(x) for x in subtitle_lines),
+                               "font": {"size": 13, "color": NOTE_GREY}}},
+    })
+    theme.style_axes(fig)
     if lines:
         fig.add_annotation(
             text="<br>".join(_esc(line) for line in lines), xref="paper", yref="paper", x=0, y=0,

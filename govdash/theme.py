@@ -29,21 +29,32 @@ def palette() -> list[str]:
     return [primary] + [c for c in SERIES if c.lower() != primary.lower()]
 
 
-def apply(fig: go.Figure, lang: str = "vi", title: str | None = None) -> go.Figure:
-    """Give `fig` the house style: fonts, colours, separators for `lang`, a readable title."""
+def layout(lang: str = "vi", title: str | None = None) -> dict:
+    """The house style as a layout dict: fonts, colours, separators for `lang`, a readable title."""
     theme = streamlit_theme()
-    fig.update_layout(
-        separators=PLOTLY_SEPARATORS[lang],
-        font={"family": FONT_FAMILY, "size": 14, "color": theme["textColor"]},
-        colorway=palette(),
-        paper_bgcolor=theme["backgroundColor"],
-        plot_bgcolor=theme["backgroundColor"],
-        margin={"l": 60, "r": 30, "t": 70 if title else 30, "b": 60},
-        hoverlabel={"font": {"family": FONT_FAMILY}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-    )
+    out = {
+        "separators": PLOTLY_SEPARATORS[lang],
+        "font": {"family": FONT_FAMILY, "size": 14, "color": theme["textColor"]},
+        "colorway": palette(),
+        "paper_bgcolor": theme["backgroundColor"],
+        "plot_bgcolor": theme["backgroundColor"],
+        "margin": {"l": 60, "r": 30, "t": 70 if title else 30, "b": 60},
+        "hoverlabel": {"font": {"family": FONT_FAMILY}},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    }
     if title:
-        fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}})
+        out["title"] = {"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}}
+    return out
+
+
+def style_axes(fig: go.Figure) -> go.Figure:
+    """The house grid colours on every axis of `fig`."""
     fig.update_xaxes(gridcolor=GRID, zerolinecolor=GRID)
     fig.update_yaxes(gridcolor=GRID, zerolinecolor=GRID)
     return fig
+
+
+def apply(fig: go.Figure, lang: str = "vi", title: str | None = None) -> go.Figure:
+    """Give `fig` the house style: fonts, colours, separators for `lang`, a readable title."""
+    fig.update_layout(**layout(lang, title))
+    return style_axes(fig)
