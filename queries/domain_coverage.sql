@@ -47,21 +47,14 @@ final as (
         sum(c.figure_count)::bigint as figure_count,
         sum(c.figure_count - c.planned_count)::bigint as result_count,
         sum(c.annual_count)::bigint as annual_count,
-        case l.level
-            when 'central_city' then 1
-            when 'province' then 2
-            when 'provincial_city' then 3
-            when 'district' then 4
-            when 'commune' then 5
-            else 6
-        end as level_order,
+        l.level_order,
         coalesce(bool_or(k.same_tier_near), false) as same_tier_near,
         any_value(o.name_order) as name_order
     from counts as c
     join candidates as k on k.code = c.locality_code and k.offered
-    join localities as l on l.code = c.locality_code
+    join locality_rows as l on l.code = c.locality_code
     join locality_order as o on o.code = c.locality_code
-    group by c.locality_code, l.name_vi, l.name_en, l.level, c.year
+    group by c.locality_code, l.name_vi, l.name_en, l.level, l.level_order, c.year
 )
 
 select * exclude (name_order) from final
