@@ -7,8 +7,8 @@ in page order. A chart of full years shows the two years before as context when 
 results; the takeaway (`govdash.takeaways`) speaks of the year itself. The presenter may reorder
 or drop slides by key.
 
-Listing the slides reads one query (`present_figures`) and draws nothing: which charts exist,
-their titles and ranks come from the figures alone. A slide's chart, takeaway and notes are made
+Listing the slides reads one query (`domain_figures`, as the domain pages do) and draws nothing:
+which charts exist, their titles and ranks come from the figures alone. A slide's chart, takeaway and notes are made
 the first time they are read (`Slide.chart`, `.title`, `.notes`), so a page showing one slide
 draws one chart, and only a deck or report draws them all.
 
@@ -285,7 +285,9 @@ def slide_list(code: str, year: int, lang: str = "vi", fetch: Fetch | None = Non
     it (otherwise it is looked up, and an unknown locality is a DeckError)."""
     get = _fetcher(fetch, con)
     level = level or locality_info(code, get)["level"]
-    rows = get("present_figures", locality=code, domains=_domains(), year_from=year - CONTEXT_YEARS, year_to=year)
+    rows = get("domain_figures", localities=[code], domains=_domains(), year_from=year - CONTEXT_YEARS,
+               year_to=year)
+    rows = rows[rows["preferred"]]  # slides draw only preferred figures
     if rows.empty:
         return []
     meta = get("present_indicators")

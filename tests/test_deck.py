@@ -78,7 +78,7 @@ def test_slide_list_reads_one_query_and_draws_nothing_until_asked(fixture_con):
         asked.append(name)
         return db.run_query(name, fixture_con, **params)
     slides = deck.slide_list("31", 2023, "vi", fetch=fetch, level="central_city")
-    assert asked == ["present_figures", "present_indicators"]
+    assert asked == ["domain_figures", "present_indicators"]
     assert slides and all(s._made is None for s in slides)
     first = slides[0]
     assert first.title.startswith("Năm 2023, ") and first._made is not None
