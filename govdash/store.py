@@ -48,8 +48,19 @@ def store_dir() -> Path:
 
 
 def model_sql() -> dict[str, str]:
-    """Every model's name and `select` statement, in name order."""
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(MODELS_DIR.glob("*.sql"))}
+    """Every model's name and `select` statement, each after the models it reads (a model reads
+    another when it names it as a word), otherwise in name order."""
+    import re
+    sql = {p.stem: p.read_text(encoding="utf-8") for p in sorted(MODELS_DIR.glob("*.sql"))}
+    reads = {name: {other for other in sql if other != name and re.search(rf"\b{other}\b", text)}
+             for name, text in sql.items()}
+    ordered: dict[str, str] = {}
+    while len(ordered) < len(sql):
+        ready = [n for n in sql if n not in ordered and reads[n] <= set(ordered)]
+        if not ready:
+            raise ValueError(f"models read each other in a cycle: {sorted(set(sql) - set(ordered))}")
+        ordered.update((n, sql[n]) for n in ready)
+    return ordered
 
 
 def create_models(con: duckdb.DuckDBPyConnection) -> None:

@@ -105,3 +105,15 @@ def test_old_stores_are_pruned(data, store_dir):
             f.write(f"fx-prune-{i},Nguồn {i},Nhà xuất bản,2024,web_page,,,low,\n")
         db.open_store(data).close()
     assert len(_stores(store_dir)) == store.KEEP
+
+
+def test_models_are_built_after_the_models_they_read():
+    import re
+
+    from govdash import store
+    order = list(store.model_sql())
+    assert order.index("locality_order") < order.index("locality_rows") < order.index("cmp_localities")
+    for name, sql in store.model_sql().items():
+        for other in order:
+            if other != name and re.search(rf"\b{other}\b", sql):
+                assert order.index(other) < order.index(name), (other, name)

@@ -2,8 +2,8 @@
 -- what the 1 July 2025 reorganisation made of it (the unit it became part of, the units merged
 -- into it); its area (the province-level unit it lies in: its top ancestor by parent_code,
 -- itself at the top) as published and today (a former province's successor); how many figures
--- it has; and its display order (level group, those with figures first, then the Vietnamese
--- alphabetical order of the name). With ~15,000 localities, walking parents and lineage,
+-- it has and its display order (level group, those with figures first, then the Vietnamese
+-- alphabetical order of the name), both from `locality_rows`. With ~15,000 localities, walking parents and lineage,
 -- counting figures and sorting with a collation on every view would cost more than the rest
 -- of the page.
 with recursive
@@ -85,14 +85,6 @@ predecessors as (
     group by l.to_code
 ),
 
-figure_totals as (
-    select
-        locality_code,
-        count(*) as figure_count
-    from figures
-    group by locality_code
-),
-
 described as (
     select
         l.code,
@@ -102,7 +94,7 @@ described as (
         l.parent_code,
         l.valid_to,
         l.valid_to is null as is_current,
-        coalesce(f.figure_count, 0) as figure_count,
+        r.figure_count,
         s.successor_code,
         sl.name_vi as successor_name_vi,
         sl.name_en as successor_name_en,
@@ -110,14 +102,8 @@ described as (
         coalesce(p.predecessor_codes, []) as predecessor_codes,
         coalesce(p.predecessor_names_vi, []) as predecessor_names_vi,
         coalesce(p.predecessor_names_en, []) as predecessor_names_en,
-        case l.level
-            when 'central_city' then 1
-            when 'province' then 2
-            when 'provincial_city' then 3
-            when 'district' then 4
-            when 'commune' then 5
-            else 6
-        end as level_order,
+        r.level_order,
+        r.list_order as display_order,
         coalesce(a.area_code, l.code) as area_code,
         case
             when al.valid_to is null then coalesce(a.area_code, l.code)
@@ -127,19 +113,14 @@ described as (
     left join areas as a on a.code = l.code
     left join localities_base as al on al.code = a.area_code
     left join merged_successors as ms on ms.code = a.area_code
-    left join figure_totals as f on f.locality_code = l.code
+    join locality_rows as r on r.code = l.code
     left join successors as s on s.code = l.code
     left join localities_base as sl on sl.code = s.successor_code
     left join predecessors as p on p.code = l.code
 ),
 
 final as (
-    select
-        *,
-        row_number() over (
-            order by level_order, figure_count = 0, name_vi collate vi, code
-        ) as display_order
-    from described
+    select * from described
 )
 
 select * from final
