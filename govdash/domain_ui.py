@@ -25,8 +25,7 @@ def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
     if not options:
         st.caption(t("dom_compare_none", lang))
         return []
-    level = ui.locality_row(sel.locality)["level"]
-    default = domains.default_compare(coverage, sel.locality, level)
+    default = domains.default_compare(coverage, sel.locality)
     labels = domains.option_labels(coverage, lang)
 
     return st.multiselect(t("dom_compare", lang), options=options, default=default, format_func=labels.__getitem__,

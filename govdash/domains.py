@@ -440,11 +440,6 @@ def domain_charts(page: str, localities: tuple[str, ...] | list[str], year_from:
 
 # ---------------------------------------------------------------- comparison and coverage
 
-def tier(level: str) -> int:
-    """Level tier: 1 province-level, 2 district-level, 3 commune, 4 unidentified."""
-    return charts.TIER.get(level, 4)
-
-
 def compare_options(coverage: pd.DataFrame, main: str) -> list[str]:
     """Other localities with figures of the page's domains in the range, in list order."""
     codes = list(dict.fromkeys(coverage["locality_code"]))
@@ -454,17 +449,15 @@ def compare_options(coverage: pd.DataFrame, main: str) -> list[str]:
 MAX_DEFAULT_COMPARE = 4  # lanes beside the main locality that a page draws unasked
 
 
-def default_compare(coverage: pd.DataFrame, main: str, main_level: str) -> list[str]:
+def default_compare(coverage: pd.DataFrame, main: str) -> list[str]:
     """Up to `MAX_DEFAULT_COMPARE` localities of the main one's tier (and province, below the
-    province level) with results in the range, the best covered first, shown in list order;
-    none when the main locality has no data (its empty state comes first)."""
+    province level: `same_tier_near` of `domain_coverage`) with results in the range, the best
+    covered first, shown in list order; none when the main locality has no data (its empty state
+    comes first)."""
     if main not in set(coverage["locality_code"]):
         return []
-    results = coverage[(coverage["result_count"] > 0) & (coverage["locality_code"] != main)]
-    if "same_tier_near" in results.columns:
-        same = results[results["same_tier_near"]]
-    else:
-        same = results[results["level"].map(tier) == tier(main_level)]
+    same = coverage[(coverage["result_count"] > 0) & (coverage["locality_code"] != main)
+                    & coverage["same_tier_near"]]
     totals = same.groupby("locality_code", sort=False)["result_count"].sum()
     best = set(totals.sort_values(ascending=False, kind="stable").index[:MAX_DEFAULT_COMPARE])
     return [c for c in dict.fromkeys(same["locality_code"]) if c in best]

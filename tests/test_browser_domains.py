@@ -33,8 +33,7 @@ def test_domain_page_in_a_real_browser(app_server, browser, page, loc, year_from
     browser.goto(f"{app_server}/{page}?loc={loc}&from={year_from}&to={year_to}&lang={lang}")
     coverage = db.run_query("domain_coverage", domains=domains.page_spec(page).domains, year_from=year_from,
                             year_to=year_to, locality=loc)
-    level = db.run_query("localities").set_index("code").loc[loc, "level"]
-    shown = (loc, *domains.default_compare(coverage, loc, level))  # what the page compares unasked
+    shown = (loc, *domains.default_compare(coverage, loc))  # what the page compares unasked
     data = domains.load(page, shown, year_from, year_to)
     sections = [s for s in domains.build(page, data, shown, year_from, year_to, lang).sections if s.has_content()]
     assert sum(c.figure is not None for s in sections for c in s.charts) > 0

@@ -62,7 +62,7 @@ def test_commune_is_offered_its_province_and_the_upper_tiers(synthetic_con):
     assert len(merged) == len(cov)
     assert (merged["figure_count"] == merged["figure_count_all"]).all()
     # the default comparison: communes of the same province with results, at most a few
-    default = domains.default_compare(cov, main, "commune")
+    default = domains.default_compare(cov, main)
     assert default, "siblings with data exist"
     assert len(default) <= domains.MAX_DEFAULT_COMPARE
     assert set(tree.loc[default, "tier"]) == {3}
@@ -75,7 +75,7 @@ def test_province_default_comparison_is_capped_and_best_covered(synthetic_con):
                        locality="01")
     provinces = cov[cov["level"].isin(["province", "central_city"]) & (cov["locality_code"] != "01")]
     assert provinces["locality_code"].nunique() > domains.MAX_DEFAULT_COMPARE
-    default = domains.default_compare(cov, "01", "central_city")
+    default = domains.default_compare(cov, "01")
     assert len(default) == domains.MAX_DEFAULT_COMPARE
     totals = provinces.groupby("locality_code")["result_count"].sum()
     assert totals[default].min() >= totals.drop(default).max()
@@ -93,3 +93,15 @@ def test_option_labels_name_and_level_in_both_languages():
     vi, en = domains.option_labels(cov, "vi"), domains.option_labels(cov, "en")
     assert list(vi) == list(dict.fromkeys(cov["locality_code"]))
     assert vi["288"].startswith("Thành phố Hải Dương · ") and en["288"].startswith("Hai Duong City · ")
+
+
+def test_locality_tree_tiers_are_the_chart_tiers():
+    """The SQL tier of `locality_tree` and `charts.TIER` (panels) say the same of every level."""
+    from govdash import charts
+    con = db.open_store(ROOT / "data")
+    try:
+        tree = con.execute("select l.level, t.tier from locality_tree t join localities l using (code)").df()
+    finally:
+        con.close()
+    assert len(tree) > 60
+    assert all(int(tier) == charts.TIER.get(level, 4) for level, tier in zip(tree["level"], tree["tier"]))
