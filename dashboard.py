@@ -8,7 +8,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from govdash import ui  # noqa: E402
+from govdash import ui
 from govdash.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="govdash", page_icon="🏛️", layout="wide")

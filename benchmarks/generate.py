@@ -32,7 +32,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from govdash.db import figure_resources, load_package  # noqa: E402
+from govdash.db import figure_resources, load_package
 from govdash.paths import BUNDLED_DATA_DIR  # noqa: E402
 
 SYNTHETIC_NOTE = "synthetic"

@@ -19,7 +19,7 @@ import streamlit as st
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from govdash import fmt  # noqa: E402
+from govdash import fmt
 
 DATA = Path(os.environ.get("GOVDASH_DATA_DIR") or ROOT / "data")
 

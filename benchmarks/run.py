@@ -174,6 +174,7 @@ def query_cases() -> dict:
     """Every query's parameters from the test cases (tests/test_queries.py + query_cases_*);
     a registry's `SYNTHETIC` dict overrides them with ids that exist in the synthetic data."""
     import importlib
+
     from test_queries import all_cases
     cases = {name: params for name, (params, _cols) in all_cases().items()}
     for path in sorted(TESTS.glob("query_cases_*.py")):
@@ -185,6 +186,7 @@ def section_queries(ctx: dict) -> dict:
     """Every queries/*.sql with its test-case parameters, localities swapped for synthetic
     ones of each level; p50/p95 over every run of every variant."""
     import pandas as pd
+
     from govdash import db
     con = db.open_store()
     real = set(pd.read_csv(ROOT / "data" / "localities.csv", dtype=str)["code"])
@@ -210,7 +212,7 @@ def section_queries(ctx: dict) -> dict:
 
 def _time_query(con, name: str, variants: list[dict], ctx: dict) -> dict:
     from govdash import db
-    samples, rows, per_variant = [], {}, []
+    samples, per_variant = [], []
     deadline = time.perf_counter() + ctx["query_time_cap_s"]
     try:
         for params in variants:
@@ -342,8 +344,9 @@ class Server:
 
 def _context(browser):
     """A fresh browser context (a new Streamlit session) whose requests never leave localhost."""
-    from browser import LOCAL_HOSTS
     from urllib.parse import urlparse
+
+    from browser import LOCAL_HOSTS
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     def route(r):
         u = urlparse(r.request.url)
@@ -497,7 +500,10 @@ def run_pages(ctx: dict, env: dict, only: list[str] | None) -> dict:
 
 def machine() -> dict:
     """What this ran on."""
-    import duckdb, pandas, plotly, streamlit
+    import duckdb
+    import pandas
+    import plotly
+    import streamlit
     cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
                 if l.startswith("model name")), platform.processor())
     mem = next(int(l.split()[1]) for l in Path("/proc/meminfo").read_text().splitlines()
@@ -569,7 +575,7 @@ def orchestrate(args) -> int:
         env = {**os.environ, "GOVDASH_DATA_DIR": str(data), "GOVDASH_STORE_DIR": str(tmp / "store"),
                "PYTHONDONTWRITEBYTECODE": "1"}
         ctx = context(args, data)
-        report = {"meta": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        report = {"meta": {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                            "label": args.label or f"scale-{args.scale:g}", "scale": args.scale,
                            "data": gen, "figures": _count_figures(data), "machine": machine(),
                            "quick": args.quick}}
@@ -592,6 +598,7 @@ def orchestrate(args) -> int:
 
 def _count_figures(data: Path) -> int:
     import duckdb
+
     from govdash.db import figure_resources, load_package
     files = [str(data / r["path"]) for r in figure_resources(load_package(data))]
     con = duckdb.connect()

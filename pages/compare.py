@@ -3,7 +3,8 @@ multiples or a table; as published or on today's boundaries; with sources, downl
 coverage of the domain, and the whole view in the URL."""
 import streamlit as st
 
-from govdash import compare_ui, ui
+from govdash import ui
+from govdash.compare import ui as compare_ui
 from govdash.i18n import t
 
 sel = ui.selection()

@@ -1,14 +1,15 @@
 """Nhập dữ liệu: staff import figures from a spreadsheet; editors sign in to write and to undo."""
 import streamlit as st
 
-from govdash import import_ui, importer, ui
+from govdash import imports, ui
 from govdash.i18n import t
+from govdash.imports import ui as import_ui
 
 import_ui.follow_link()
 lang = ui.lang()
 st.title(t("page_import", lang))
 ui.show_notices()
-if importer.recover():  # an import interrupted by a crash: finish it before anyone reads
+if imports.recover():  # an import interrupted by a crash: finish it before anyone reads
     ui.reload_data()
 st.caption(t("imp_intro", lang))
 import_ui.last_result(lang)

@@ -1,7 +1,8 @@
 """Tổng quan: headline figures of the selected locality and year, with deltas and sources."""
 import streamlit as st
 
-from govdash import kpi, ui
+from govdash import ui
+from govdash.domains import kpi
 from govdash.i18n import t
 
 sel = ui.selection()

@@ -1,16 +1,12 @@
 """Shared pytest fixtures: the literal fixture data set and a DuckDB store over it."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from fixture_data import write_fixture
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from fixture_data import write_fixture  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -39,8 +35,8 @@ def app_server():
 @pytest.fixture
 def browser():
     """Debian's Chromium through Playwright; fails the test if a request left localhost."""
-    from playwright.sync_api import sync_playwright
     from browser import Browser
+    from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = Browser(p)
         yield b

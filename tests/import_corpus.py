@@ -11,10 +11,9 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
-from import_helpers import (GOOD, HEADER, as_if_opened_in_excel, cp1258, csv_bytes, tcvn3,
-                            text_table, vni, xlsx_bytes)
+from import_helpers import GOOD, HEADER, as_if_opened_in_excel, cp1258, csv_bytes, tcvn3, text_table, vni, xlsx_bytes
 
-from govdash.importer import Outcome
+from govdash.imports import Outcome
 
 READY, NOTHING = "imp_outcome_ready", "imp_outcome_nothing"
 ERRORS, CONFLICTS = "imp_outcome_errors", "imp_outcome_conflicts"

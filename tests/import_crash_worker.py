@@ -2,7 +2,7 @@
 
 Run as `python tests/import_crash_worker.py BASE WORK ITERATIONS SEED`; prints a JSON summary.
 Python and govdash are loaded once; every attempt runs in a forked child that is killed
-either by an in-process hook at a random step of the write (`datastore.step_hook`) or by the
+either by an in-process hook at a random step of the write (`journal.step_hook`) or by the
 parent after a random delay. Sometimes the recovery is killed too. After each attempt the
 parent recovers the folder (as the next reader would) and checks that it passes
 `govdash.validate` and is exactly the old state or the new one, audit records included.
@@ -17,14 +17,13 @@ import sys
 import time
 from pathlib import Path
 
+from import_helpers import GOOD, HEADER, copy_folder, csv_bytes, snapshot
+
+from govdash import imports
+from govdash.db import journal
+from govdash.validate import validate
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-sys.path.insert(0, str(HERE))
-
-from import_helpers import GOOD, HEADER, copy_folder, csv_bytes, snapshot  # noqa: E402
-
-from govdash import datastore, importer  # noqa: E402
-from govdash.validate import validate  # noqa: E402
 
 NEW_SOURCE = ["Báo cáo kinh tế - xã hội năm 2020", "UBND tỉnh Nam Định", "https://example.org/r"]
 ROWS = [  # two new figures citing a new source, and one replacing fx-a-05: three CSVs + audit
@@ -38,8 +37,8 @@ DATA = csv_bytes(ROWS, header=HEADER + ["source_title", "source_publisher", "sou
 
 def audit_files(folder: Path) -> tuple[int, int]:
     """(import records, rollback records) in the folder's audit log."""
-    names = [p.name for p in (folder / importer.AUDIT_DIR).glob("*.json")] if (
-        folder / importer.AUDIT_DIR).is_dir() else []
+    names = [p.name for p in (folder / imports.AUDIT_DIR).glob("*.json")] if (
+        folder / imports.AUDIT_DIR).is_dir() else []
     undone = sum(n.endswith(".rollback.json") for n in names)
     return len(names) - undone, undone
 
@@ -61,7 +60,7 @@ def run_child(action, hook_step: int | None, delay: float | None) -> bool:
     if pid == 0:  # the child: die wherever we are told to
         try:
             if hook_step is not None:
-                datastore.step_hook = killing_hook(hook_step)
+                journal.step_hook = killing_hook(hook_step)
             action()
         finally:
             os._exit(0)
@@ -77,26 +76,26 @@ def run_child(action, hook_step: int | None, delay: float | None) -> bool:
 
 def check(work: Path, states: dict[str, dict], op: str) -> str:
     """Which state the recovered folder is in; raises AssertionError when it is neither."""
-    importer.recover(work)
+    imports.recover(work)
     problems, _ = validate(work)
     assert problems == [], [str(p) for p in problems]
-    assert not datastore.needs_recovery(work), "leftovers after recovery"
+    assert not journal.needs_recovery(work), "leftovers after recovery"
     snap = snapshot(work)
     name = next((k for k, v in states.items() if v == snap), None)
     assert name is not None, "data is neither the old nor the new state"
-    imports, undone = audit_files(work)
+    done_imports, undone = audit_files(work)
     if op == "import":
-        assert imports == (1 if name == "new" else 0), (name, imports)
+        assert done_imports == (1 if name == "new" else 0), (name, done_imports)
     else:
-        assert (imports, undone) == (1, 1 if name == "old" else 0), (name, imports, undone)
+        assert (done_imports, undone) == (1, 1 if name == "old" else 0), (name, done_imports, undone)
     return name
 
 
 def main(base: Path, work_root: Path, iterations: int, seed: int) -> dict:
     rng = random.Random(seed)
     after = copy_folder(base, work_root / "after")
-    done = importer.commit(DATA, "crash.csv", "crash", on_conflict="replace", folder=after)
-    assert done.outcome == importer.Outcome.OK, done.message("en")
+    done = imports.commit(DATA, "crash.csv", "crash", on_conflict="replace", folder=after)
+    assert done.outcome == imports.Outcome.OK, done.message("en")
     states = {"old": snapshot(base), "new": snapshot(after)}
     work = work_root / "work"
     summary = {"iterations": 0, "killed": 0, "old": 0, "new": 0, "recovery_killed": 0,
@@ -105,15 +104,15 @@ def main(base: Path, work_root: Path, iterations: int, seed: int) -> dict:
         op = "import" if rng.random() < 0.6 else "rollback"
         copy_folder(base if op == "import" else after, work)
         if op == "import":
-            action = lambda: importer.commit(DATA, "crash.csv", "crash", on_conflict="replace",  # noqa: E731
+            action = lambda: imports.commit(DATA, "crash.csv", "crash", on_conflict="replace",  # noqa: E731
                                              folder=work)
         else:
-            action = lambda: importer.rollback(done.import_id, "crash", work)  # noqa: E731
+            action = lambda: imports.rollback(done.import_id, "crash", work)  # noqa: E731
         timed = rng.random() < 0.3
         killed = run_child(action, None if timed else rng.randint(1, 12),
                            rng.uniform(0.0, 0.06) if timed else None)
-        if datastore.needs_recovery(work) and rng.random() < 0.4:
-            summary["recovery_killed"] += run_child(lambda: importer.recover(work),
+        if journal.needs_recovery(work) and rng.random() < 0.4:
+            summary["recovery_killed"] += run_child(lambda: imports.recover(work),
                                                     rng.randint(1, 4), None)
         try:
             summary[check(work, states, op)] += 1

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fixture_data import write_fixture
 
-from govdash import vnenc
+from govdash.imports import vnenc
 
 HEADER = ["locality", "body", "indicator", "period_start", "period_end", "period_kind", "value",
           "qualifier", "status", "source_id", "quote"]
@@ -129,7 +129,7 @@ def cheap_editor(path: Path, name: str = "lan", password: str = "mat-khau-du-dai
     """An editor whose argon2 hash is quick to check (tests only)."""
     from argon2 import PasswordHasher
 
-    from govdash import auth
+    from govdash.imports import auth
     auth.add_editor(name, password, display, path=path, hasher=PasswordHasher(**CHEAP))
 
 

@@ -7,13 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import generate
 import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-import generate  # noqa: E402
 
 SECTIONS = ["meta", "startup", "queries", "pages", "browser", "memory", "naive", "budgets"]
 
@@ -58,6 +56,7 @@ def test_generator_is_seeded(tmp_path):
 
 def test_banner_on_synthetic_data_only(synthetic, monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
+
     from govdash import ui
     banner = "Dữ liệu tổng hợp — chỉ dùng để đo hiệu năng"
     monkeypatch.setenv("GOVDASH_STORE_DIR", str(tmp_path / "store"))

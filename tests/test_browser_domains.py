@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from govdash import db, domains
+from govdash import db
+from govdash.domains import build
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +32,11 @@ def test_domain_page_in_a_real_browser(app_server, browser, page, loc, year_from
     tab.set_viewport_size({"width": 1400, "height": 9000 if page == "budget" else 5200})  # whole page
     browser.goto(f"{app_server}/?lang={lang}")  # the app's entry first, as a visitor arrives
     browser.goto(f"{app_server}/{page}?loc={loc}&from={year_from}&to={year_to}&lang={lang}")
-    coverage = db.run_query("domain_coverage", domains=domains.page_spec(page).domains, year_from=year_from,
+    coverage = db.run_query("domain_coverage", domains=build.page_spec(page).domains, year_from=year_from,
                             year_to=year_to, locality=loc)
-    shown = (loc, *domains.default_compare(coverage, loc))  # what the page compares unasked
-    data = domains.load(page, shown, year_from, year_to)
-    sections = [s for s in domains.build(page, data, shown, year_from, year_to, lang).sections if s.has_content()]
+    shown = (loc, *build.default_compare(coverage, loc))  # what the page compares unasked
+    data = build.load(page, shown, year_from, year_to)
+    sections = [s for s in build.build(page, data, shown, year_from, year_to, lang).sections if s.has_content()]
     assert sum(c.figure is not None for s in sections for c in s.charts) > 0
     for number, section in enumerate(sections):  # each section is a tab: open it, see its charts
         if number:
@@ -52,7 +53,7 @@ def test_domain_page_in_a_real_browser(app_server, browser, page, loc, year_from
         for bad in ("NaN", "undefined"):
             assert bad not in body, bad
             assert bad not in svg, bad
-    assert domains.page_spec(page).title  # the page title comes from the catalogue
+    assert build.page_spec(page).title  # the page title comes from the catalogue
     title = tab.locator("h1").first.inner_text()
     assert title.split(" — ")[0] in {"Kỳ họp & Nghị quyết", "Giám sát & Chất vấn", "Cử tri & Tiếp công dân",
                                      "Ngân sách & Kinh tế", "Sessions & resolutions",

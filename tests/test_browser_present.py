@@ -11,7 +11,7 @@ import time
 import pytest
 from pptx import Presentation
 
-from govdash import deck, render
+from govdash.present import deck, render
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not render.available(), reason="needs /usr/bin/chromium")]

@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from govdash import charts, db, domains, fmt
+from govdash import db, fmt
+from govdash.domains import build, charts, pages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -247,8 +248,8 @@ def test_register_timeline_places_dated_sessions_and_notes_undated_ones():
 
 def test_no_nan_or_none_in_any_figure_text():
     for lang in ("vi", "en"):
-        for page in domains.PAGES:
-            for chart in domains.domain_charts(page, ("31", "30", "36", "288", "X-TP1", "X-TP1-BACSON"),
+        for page in pages.PAGES:
+            for chart in build.domain_charts(page, ("31", "30", "36", "288", "X-TP1", "X-TP1-BACSON"),
                                                2020, 2025, lang):
                 if chart.figure is None:
                     continue
@@ -273,8 +274,8 @@ def test_domain_figures_query_hand_computed(fixture_con):
 
 def test_fixture_budget_page_panels_and_kpis(fixture_con):
     codes = ("31", "288")
-    data = domains.load("budget", codes, 2022, 2023, con=fixture_con)
-    view = domains.build("budget", data, codes, 2022, 2023, "vi")
+    data = build.load("budget", codes, 2022, 2023, con=fixture_con)
+    view = build.build("budget", data, codes, 2022, 2023, "vi")
     revenue = next(c for s in view.sections for c in s.charts if c.key == "revenue")
     assert sorted(revenue.rows["figure_id"]) == ["fx-a-10", "fx-a-11", "fx-b-01"]  # preferred only
     assert revenue.figure.layout.yaxis2.domain is not None  # HP and the provincial city apart
@@ -289,23 +290,23 @@ def test_fixture_budget_page_panels_and_kpis(fixture_con):
 def test_every_domain_belongs_to_one_page():
     package = db.load_package(ROOT / "data")
     all_domains = {r["name"] for r in db.figure_resources(package)}
-    covered = [d for page in domains.PAGES.values() for d in page.domains]
+    covered = [d for page in pages.PAGES.values() for d in page.domains]
     assert sorted(covered) == sorted(all_domains)
 
 
-@pytest.mark.parametrize("page", sorted(domains.PAGES))
+@pytest.mark.parametrize("page", sorted(pages.PAGES))
 def test_every_curated_figure_of_the_page_is_shown(page):
     """Done-when of issue 4: each page shows every figure of its domains for every locality."""
     con = db.open_store(ROOT / "data")
     try:
-        spec = domains.page_spec(page)
+        spec = build.page_spec(page)
         years = db.run_query("data_years", con, locality=None)["year"]
         first, last = int(years.min()), int(years.max())
         coverage = db.run_query("domain_coverage", con, domains=list(spec.domains), year_from=first, year_to=last,
                                 locality=None)
         for code in dict.fromkeys(coverage["locality_code"]):
-            data = domains.load(page, (code,), first, last, con=con)
-            view = domains.build(page, data, (code,), first, last, "vi")
+            data = build.load(page, (code,), first, last, con=con)
+            view = build.build(page, data, (code,), first, last, "vi")
             preferred = set(data.rows[data.rows["preferred"]]["figure_id"])
             assert preferred <= view.shown_ids, (code, preferred - view.shown_ids)
             assert set(data.rows["figure_id"]) == set(view.all_rows["figure_id"])
@@ -320,7 +321,7 @@ def test_every_curated_figure_of_the_page_is_shown(page):
 def test_nam_dinh_term_figures_never_on_an_annual_axis():
     con = db.open_store(ROOT / "data")
     try:
-        chart_list = domains.domain_charts("sessions", ("36",), 2021, 2024, "vi", con=con)
+        chart_list = build.domain_charts("sessions", ("36",), 2021, 2024, "vi", con=con)
     finally:
         con.close()
     annual = [c for c in chart_list if c.kind == "figures" and (c.rows["period_kind"] == "year").any()]

@@ -9,8 +9,10 @@ import plotly.graph_objects as go
 import pytest
 from openpyxl import load_workbook
 
-from govdash import compare, compare_charts, db, export, sources_view, xlsx
-from govdash.compare import View
+from govdash import db, export, links, xlsx
+from govdash.compare import charts as compare_charts
+from govdash.compare import logic
+from govdash.compare.logic import View
 from govdash.i18n import t
 from govdash.text import fold, matches
 
@@ -68,7 +70,7 @@ def test_today_sum_incomplete_is_marked_not_partial(fixture_con):
     c = cell(df, "31", 2023)  # only 31 has 2023 (150): no partial sum
     assert pd.isna(c["value"]) and not c["complete"] and not c["chartable"]
     assert list(c["missing_codes"]) == ["30"] and list(c["component_values"]) == [150]
-    assert compare.is_gap(df).sum() == 1
+    assert logic.is_gap(df).sum() == 1
 
 
 def test_today_sum_uses_preferred_figures_and_combines_qualifiers(fixture_con):
@@ -144,59 +146,59 @@ def test_real_data_hai_phong_on_today_boundaries():
 
 def test_view_round_trips_through_the_url(meta, locs):
     view = View("voter_petitions", "council", ("31", "37"), "bars", "current", 2024)
-    parsed, notices = compare.parse_query(view.to_query(), meta, locs, "31", (2020, 2025))
+    parsed, notices = logic.parse_query(view.to_query(), meta, locs, "31", (2020, 2025))
     assert parsed == view and notices == []
     lines = View("grdp_growth", "locality", ("31",), "lines")
     assert "year" not in lines.to_query()
-    assert compare.parse_query(lines.to_query(), meta, locs, "31", (2020, 2025))[0] == lines
+    assert logic.parse_query(lines.to_query(), meta, locs, "31", (2020, 2025))[0] == lines
 
 
 def test_bad_url_values_are_dropped_with_notices(meta, locs):
     params = {"ind": "nope", "body": "x", "locs": "31,ZZ,31", "view": "pie", "bounds": "mars",
               "year": "20x4"}
-    view, notices = compare.parse_query(params, meta, locs, "31", (2020, 2025))
+    view, notices = logic.parse_query(params, meta, locs, "31", (2020, 2025))
     keys = [n.key for n in notices]
     assert keys == ["cmp_notice_bad_indicator", "cmp_notice_bad_body", "cmp_notice_bad_bounds", "cmp_notice_bad_locality",
                     "cmp_notice_bad_view", "cmp_notice_bad_year"]
-    assert view.indicator == compare.default_indicator(meta) and view.localities == ("31",)
+    assert view.indicator == logic.default_indicator(meta) and view.localities == ("31",)
     assert (view.view, view.bounds, view.year) == ("lines", "published", None)
-    text = compare.notice_text(notices[0], "vi", locs, meta)
+    text = logic.notice_text(notices[0], "vi", locs, meta)
     assert "«nope»" in text
 
 
 def test_former_locality_on_today_boundaries_becomes_its_successor(meta, locs):
-    view, notices = compare.parse_query({"locs": "30,288,31", "bounds": "current"}, meta, locs, "31", (2020, 2025))
+    view, notices = logic.parse_query({"locs": "30,288,31", "bounds": "current"}, meta, locs, "31", (2020, 2025))
     assert view.localities == ("31",)
     # the fixture's lineage has no row for TP Hải Dương (288): left out, with its own notice
     assert [n.key for n in notices] == ["cmp_notice_mapped_locality", "cmp_notice_not_current"]
-    assert compare.notice_text(notices[0], "vi", locs, meta) == (
+    assert logic.notice_text(notices[0], "vi", locs, meta) == (
         "Hải Dương không còn là đơn vị riêng theo địa giới hiện nay; đang hiển thị Hải Phòng.")
-    assert compare.to_bounds(["31", "37"], locs, "published") == (["31", "37"], [])
+    assert logic.to_bounds(["31", "37"], locs, "published") == (["31", "37"], [])
 
 
 def test_empty_or_too_many_localities(meta, locs):
-    assert compare.parse_query({"locs": ""}, meta, locs, "31", (2020, 2025))[0].localities == ("31",)
+    assert logic.parse_query({"locs": ""}, meta, locs, "31", (2020, 2025))[0].localities == ("31",)
     many = ",".join(locs["code"])
-    view, notices = compare.parse_query({"locs": many}, meta, locs, "31", (2020, 2025))
-    assert len(view.localities) == min(len(locs), compare.MAX_LOCALITIES)
+    view, notices = logic.parse_query({"locs": many}, meta, locs, "31", (2020, 2025))
+    assert len(view.localities) == min(len(locs), logic.MAX_LOCALITIES)
 
 
 def test_url_parsed_with_only_the_localities_it_names(meta, fixture_con):
     """The page reads the address with the rows of its codes only (a national list is ~15,000);
     the last resort, when nothing named can be shown, is the first locality offered."""
     few = db.run_query("compare_localities", fixture_con, codes=["30", "288", "31"])
-    view, notices = compare.parse_query({"locs": "30,ZZ", "bounds": "current"}, meta, few, "31", (2020, 2025))
+    view, notices = logic.parse_query({"locs": "30,ZZ", "bounds": "current"}, meta, few, "31", (2020, 2025))
     assert view.localities == ("31",) and [n.key for n in notices] == ["cmp_notice_bad_locality",
                                                                       "cmp_notice_mapped_locality"]
     first = {"current": "37", "published": "01"}
-    view, _ = compare.parse_query({"bounds": "current"}, meta, few, "288", (2020, 2025), first_allowed=first)
+    view, _ = logic.parse_query({"bounds": "current"}, meta, few, "288", (2020, 2025), first_allowed=first)
     assert view.localities == ("37",)  # 288 has no successor in the fixture's lineage
-    assert compare.query_codes(["31, 30,", ""]) == ["31", "30"] and compare.query_codes(None) == []
+    assert logic.query_codes(["31, 30,", ""]) == ["31", "30"] and logic.query_codes(None) == []
 
 
 def test_share_query_carries_the_shared_selection():
     view = View("grdp_growth", "locality", ("31", "30"), "table", "published")
-    query = compare.share_query(view, {"loc": "31", "from": "2021", "to": "2024", "lang": "en"})
+    query = logic.share_query(view, {"loc": "31", "from": "2021", "to": "2024", "lang": "en"})
     assert query == ("loc=31&from=2021&to=2024&lang=en&ind=grdp_growth&locs=31%2C30&view=table"
                      "&bounds=published&body=locality")
 
@@ -217,21 +219,21 @@ def test_fold():
 
 
 def test_indicator_search_finds_names_without_diacritics(meta):
-    assert compare.indicator_options(meta, None, "tong thu") == ["budget_revenue"]
-    assert compare.indicator_options(meta, None, "kien nghi") == ["voter_petitions"]
-    assert compare.indicator_options(meta, None, "revenue") == ["budget_revenue"]
-    assert compare.indicator_options(meta, "economy", None) == ["grdp_growth"]
+    assert logic.indicator_options(meta, None, "tong thu") == ["budget_revenue"]
+    assert logic.indicator_options(meta, None, "kien nghi") == ["voter_petitions"]
+    assert logic.indicator_options(meta, None, "revenue") == ["budget_revenue"]
+    assert logic.indicator_options(meta, "economy", None) == ["grdp_growth"]
 
 
 def test_merged_localities_are_findable_by_either_name(locs):
     rows = locs.set_index("code", drop=False)
-    today = compare.locality_option_label(rows.loc["31"], "vi", "current")
+    today = logic.locality_option_label(rows.loc["31"], "vi", "current")
     assert today.startswith("Hải Phòng (gồm Hải Dương)")
     assert matches("hai duong", today) and matches("Hải Dương", today)
-    published = compare.locality_option_label(rows.loc["30"], "vi", "published")
+    published = logic.locality_option_label(rows.loc["30"], "vi", "published")
     assert published.startswith("Hải Dương (nay thuộc Hải Phòng)") and matches("hai phong", published)
-    assert compare.locality_option_label(rows.loc["31"], "en", "current").startswith("Hai Phong (incl. Hai Duong)")
-    assert set(compare.allowed_localities(locs, "current")) == {"01", "31", "37"}
+    assert logic.locality_option_label(rows.loc["31"], "en", "current").startswith("Hai Phong (incl. Hai Duong)")
+    assert set(logic.allowed_localities(locs, "current")) == {"01", "31", "37"}
 
 
 def test_localities_by_code_bring_their_relatives(fixture_con):
@@ -260,13 +262,13 @@ def test_picker_offers_an_area_at_a_time(fixture_con):
 def test_picker_keeps_the_choice_outside_the_area(fixture_con):
     top = db.run_query("compare_locality_options", fixture_con, bounds="published", area=None, top_only=True)
     chosen = db.run_query("compare_localities", fixture_con, codes=["31", "288"])
-    options, labels = compare.locality_options(top, chosen, ("31", "288"), "published", "vi")
+    options, labels = logic.locality_options(top, chosen, ("31", "288"), "published", "vi")
     assert options == ["31", "01", "30", "36", "35", "37", "288"]
     assert labels["288"].startswith("Thành phố Hải Dương")
     assert labels["30"].startswith("Hải Dương (nay thuộc Hải Phòng)")
-    assert compare.default_area(chosen, ("31", "288"), "published") == "30"
-    assert compare.default_area(chosen, ("288",), "current") == "31"
-    assert compare.default_area(chosen, ("31",), "published") is None
+    assert logic.default_area(chosen, ("31", "288"), "published") == "30"
+    assert logic.default_area(chosen, ("288",), "current") == "31"
+    assert logic.default_area(chosen, ("31",), "published") is None
 
 
 def test_coverage_shows_the_chosen_and_the_best_covered(fixture_con):
@@ -288,8 +290,8 @@ def today_rows(fixture_con):
 
 def test_export_frame_keeps_numbers_and_says_what_each_row_is(today_rows, meta, locs):
     m = meta.loc["budget_revenue"]
-    labels = compare.series_labels(today_rows, ("31", "37"), locs, "vi")
-    df = compare.export_frame(today_rows, m, "vi", labels, locs, {"fx-a": "Tài liệu thử A", "fx-b": "Trang thử B"})
+    labels = logic.series_labels(today_rows, ("31", "37"), locs, "vi")
+    df = logic.export_frame(today_rows, m, "vi", labels, locs, {"fx-a": "Tài liệu thử A", "fx-b": "Trang thử B"})
     value, status = t("value_label", "vi"), t("status_label", "vi")
     sums = df[df[t("cmp_col_locality", "vi")] == "Hải Phòng (địa giới hiện nay)"]
     row22 = sums[sums[t("cmp_col_year", "vi")] == 2022].iloc[0]
@@ -306,15 +308,15 @@ def test_export_frame_keeps_numbers_and_says_what_each_row_is(today_rows, meta, 
 
 def test_excel_numbers_stay_numbers_and_formula_text_stays_text(today_rows, meta, locs):
     m = meta.loc["budget_revenue"]
-    labels = compare.series_labels(today_rows, ("31", "37"), locs, "vi")
-    data = compare.export_frame(today_rows, m, "vi", labels, locs, {})
+    labels = logic.series_labels(today_rows, ("31", "37"), locs, "vi")
+    data = logic.export_frame(today_rows, m, "vi", labels, locs, {})
     data.loc[0, t("quote_label", "vi")] = '=HYPERLINK("http://x","y")'
     data.loc[1, t("quote_label", "vi")] = "-6 vụ việc"
     sources = pd.DataFrame([{"source_id": "fx-a", "title": "@Tài liệu", "publisher": "+P", "published": "2024",
                              "reliability": "high", "url": ""},
                             {"source_id": "fx-b", "title": "Trang thử B", "publisher": "Test site",
                              "published": None, "reliability": "low", "url": "https://example.invalid/b"}])
-    srcs = compare.sources_frame(today_rows, m, "vi", labels, locs, sources)
+    srcs = logic.sources_frame(today_rows, m, "vi", labels, locs, sources)
     book = load_workbook(BytesIO(xlsx.to_xlsx_bytes([("Số liệu", data), ("Nguồn và trích dẫn", srcs)],
                                                      {t("value_label", "vi"): xlsx.number_format(2)})))
     sheet = book["Số liệu"]
@@ -343,14 +345,14 @@ def test_excel_numbers_stay_numbers_and_formula_text_stays_text(today_rows, meta
 
 
 def test_view_rows_are_exactly_what_each_view_shows(today_rows):
-    bars = compare.view_rows(today_rows, View("budget_revenue", "locality", ("31", "37"), "bars", "current", 2022))
+    bars = logic.view_rows(today_rows, View("budget_revenue", "locality", ("31", "37"), "bars", "current", 2022))
     assert set(bars["year"]) == {2022} and bars["chartable"].all()
-    lines = compare.view_rows(today_rows, View("budget_revenue", "locality", ("31", "37"), "lines", "current"))
+    lines = logic.view_rows(today_rows, View("budget_revenue", "locality", ("31", "37"), "lines", "current"))
     assert set(zip(lines["series_code"], lines["year"])) == {("31", 2022), ("31", 2023), ("31", 2025), ("37", 2023)}
-    table = compare.view_rows(today_rows, View("budget_revenue", "locality", ("31", "37"), "table", "current"))
+    table = logic.view_rows(today_rows, View("budget_revenue", "locality", ("31", "37"), "table", "current"))
     assert len(table) == len(today_rows)
-    assert compare.bar_year(today_rows, None, (2020, 2025)) == 2025
-    assert compare.bar_year(today_rows, 2022, (2020, 2025)) == 2022
+    assert logic.bar_year(today_rows, None, (2020, 2025)) == 2025
+    assert logic.bar_year(today_rows, 2022, (2020, 2025)) == 2022
 
 
 # ---------------------------------------------------------------- figure builders
@@ -358,12 +360,12 @@ def test_view_rows_are_exactly_what_each_view_shows(today_rows):
 @pytest.fixture(scope="module")
 def chart_inputs(today_rows, meta, locs):
     m = meta.loc["budget_revenue"]
-    labels = compare.series_labels(today_rows, ("31", "37"), locs, "vi")
-    shown = compare.view_rows(today_rows, View("budget_revenue", "locality", ("31", "37"), "lines", "current"))
-    points = compare.chart_points(shown, m, "vi", labels, locs, {"fx-a": "Tài liệu thử A", "fx-b": "Trang thử B"})
-    gaps = compare.chart_gaps(shown, "vi", labels, locs)
+    labels = logic.series_labels(today_rows, ("31", "37"), locs, "vi")
+    shown = logic.view_rows(today_rows, View("budget_revenue", "locality", ("31", "37"), "lines", "current"))
+    points = logic.chart_points(shown, m, "vi", labels, locs, {"fx-a": "Tài liệu thử A", "fx-b": "Trang thử B"})
+    gaps = logic.chart_gaps(shown, "vi", labels, locs)
     text = compare_charts.ChartText(lang="vi", title="T", y_title="tỷ đồng", x_title="Năm",
-                                    footer=[compare.source_line(shown, {"fx-a": "Tài liệu thử A", "fx-b": "Trang thử B"}, "vi")],
+                                    footer=[logic.source_line(shown, {"fx-a": "Tài liệu thử A", "fx-b": "Trang thử B"}, "vi")],
                                     legend_estimated="Ước tính", legend_derived="Tổng", gap="chưa đủ",
                                     no_data="không có số liệu", break_year=2025, break_label="1/7/2025")
     return points, gaps, list(labels.values()), text
@@ -376,7 +378,7 @@ def test_chart_points_and_gaps(chart_inputs):
     assert "Trang thử B; Tài liệu thử A" in p22["hover"]
     assert set(zip(gaps["series"], gaps["year"])) == {("Hải Phòng (địa giới hiện nay)", 2023),
                                                       ("Ninh Bình (địa giới hiện nay)", 2023)}
-    assert compare.missing_years(points, gaps, dict(zip(["31", "37"], series)), (2022, 2025)) == {
+    assert logic.missing_years(points, gaps, dict(zip(["31", "37"], series)), (2022, 2025)) == {
         "Hải Phòng (địa giới hiện nay)": [2024], "Ninh Bình (địa giới hiện nay)": [2022, 2024, 2025]}
 
 
@@ -397,9 +399,9 @@ def test_lines_figure_gaps_break_and_source_line(chart_inputs):
 
 def test_bars_figure_ranks_ties_and_lists_missing(fixture_con, meta, locs):
     rows = figures(fixture_con, "resolutions_passed", ["31", "36", "288", "30", "37"], years=(2023, 2023))
-    labels = compare.series_labels(rows, ("31", "36", "288", "30", "37"), locs, "vi")
-    points = compare.chart_points(rows[rows["chartable"]], meta.loc["resolutions_passed"], "vi", labels, locs, {})
-    fig = compare_charts.bars_figure(points, compare.chart_gaps(rows, "vi", labels, locs), ["Ninh Bình"],
+    labels = logic.series_labels(rows, ("31", "36", "288", "30", "37"), locs, "vi")
+    points = logic.chart_points(rows[rows["chartable"]], meta.loc["resolutions_passed"], "vi", labels, locs, {})
+    fig = compare_charts.bars_figure(points, logic.chart_gaps(rows, "vi", labels, locs), ["Ninh Bình"],
                                      list(labels.values()), compare_charts.ChartText(lang="vi", title="T", no_data="không có số liệu"))
     assert list(fig.data[0].y) == ["1 · Hải Dương", "2 · Hải Phòng", "2 · Nam Định", "4 · Thành phố Hải Dương"]
     assert list(fig.data[0].x) == [100, 69, 69, 20]
@@ -412,7 +414,7 @@ def test_multiples_and_coverage_figures(chart_inputs, fixture_con, locs):
     fig = compare_charts.multiples_figure(points, gaps, series, (2021, 2025), text)
     assert len(fig.data) >= 1 and fig.layout.yaxis.range == fig.layout.yaxis2.range
     cov = db.run_query("coverage", fixture_con, domain="budget")
-    cells = compare.coverage_cells(cov, locs, "vi")
+    cells = logic.coverage_cells(cov, locs, "vi")
     hp22 = cells[(cells["locality_code"] == "31") & (cells["year"] == 2022)].iloc[0]
     assert hp22["total"] == 2 and hp22["category"] == 2 and hp22["text"] == "2 ước"
     assert cells[(cells["locality_code"] == "31") & (cells["year"] == 2025)].iloc[0]["category"] == 3
@@ -428,12 +430,12 @@ def test_image_config_sets_toolbar_format():
 
 
 def test_year_span():
-    assert compare.year_span([2021, 2022, 2023, 2025]) == "2021–2023, 2025"
+    assert logic.year_span([2021, 2022, 2023, 2025]) == "2021–2023, 2025"
 
 
 # ---------------------------------------------------------------- sources page
 
 def test_source_link_scheme():
-    assert sources_view.source_link("hp-x") == "sources?src=hp-x"
-    assert sources_view.source_link("hp x", "hp x-01", "en") == "sources?src=hp+x&fig=hp+x-01&lang=en"
+    assert links.source_link("hp-x") == "sources?src=hp-x"
+    assert links.source_link("hp x", "hp x-01", "en") == "sources?src=hp+x&fig=hp+x-01&lang=en"
     # link parsing and search: tests/test_sources.py

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from govdash import compare, db, fmt
+from govdash import db, fmt
+from govdash.compare import logic
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEW_KEYS = ("ind", "body", "locs", "view", "year", "bounds")
@@ -105,7 +106,7 @@ def test_a_long_locality_list_is_offered_an_area_at_a_time(monkeypatch):
     with what lies in it; the chosen localities stay listed whatever area is shown."""
     at = compare_page(loc="31", ind="resolutions_passed", locs="31,30")
     assert "compare_area" not in [w.key for w in at.selectbox]  # the bundled list is short: one list
-    monkeypatch.setattr(compare, "PICKER_LIMIT", 10)
+    monkeypatch.setattr(logic, "PICKER_LIMIT", 10)
     at = compare_page(loc="31", ind="resolutions_passed", locs="31,288")
     area = at.selectbox(key="compare_area")
     assert area.value == "30"  # TP Hải Dương (288) lies in Hải Dương province

@@ -20,8 +20,9 @@ from PIL import Image, ImageStat
 from pptx import Presentation
 from pptx.util import Emu
 
-from govdash import charts, deck, render
+from govdash.domains import charts
 from govdash.i18n import t
+from govdash.present import deck, powerpoint, render
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -50,7 +51,7 @@ def fake_png(width: int = 2200, height: int = 1000) -> bytes:
 
 def test_pptx_structure_on_fixture_data(fixture_con):
     made = deck.make_deck("31", 2023, "vi", con=fixture_con)
-    data = deck.pptx_bytes(made, [fake_png() for _ in made.slides])
+    data = powerpoint.pptx_bytes(made, [fake_png() for _ in made.slides])
     prs = Presentation(io.BytesIO(data))
     assert len(prs.slides) == len(made.slides) + 1
     assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.01
@@ -97,18 +98,18 @@ def test_write_atomic_leaves_nothing_on_failure(tmp_path):
     def boom() -> bytes:
         raise RuntimeError("renderer died")
     with pytest.raises(RuntimeError):
-        deck.write_atomic(tmp_path / "deck.pptx", boom)
+        powerpoint.write_atomic(tmp_path / "deck.pptx", boom)
     assert list(tmp_path.iterdir()) == []
-    assert deck.write_atomic(tmp_path / "deck.pptx", lambda: b"x") == 1
+    assert powerpoint.write_atomic(tmp_path / "deck.pptx", lambda: b"x") == 1
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
 
 
 def test_title_fits_its_box():
     """The longest takeaway fits in the title box at the size chosen (Noto Sans metrics, wider than Arial)."""
     text = "Năm 2023, " + ", ".join(["thu NSNN đạt 99 % dự toán Trung ương giao"] * 4) + "."
-    width = (deck.SLIDE_W - 2 * deck.MARGIN) * 72
-    size, lines = deck.fit_size(text, width, deck.TITLE_MAX_H * 72, range(30, 17, -1), bold=True)
-    assert 18 <= size <= 30 and lines * size * 1.2 <= deck.TITLE_MAX_H * 72
+    width = (powerpoint.SLIDE_W - 2 * powerpoint.MARGIN) * 72
+    size, lines = powerpoint.fit_size(text, width, powerpoint.TITLE_MAX_H * 72, range(30, 17, -1), bold=True)
+    assert 18 <= size <= 30 and lines * size * 1.2 <= powerpoint.TITLE_MAX_H * 72
 
 
 # ---------------------------------------------------------------- the real thing, from the command line

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from govdash import db, domains, fmt
+from govdash import db, fmt
+from govdash.domains import build, pages
 from govdash.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted(domains.PAGES)
+PAGES = sorted(pages.PAGES)
 # A locality and year with no data for the page (the voters page: a locality with none at all).
 EMPTY = {"sessions": ("31", 2021), "supervision": ("31", 2022), "voters": ("36", 2023), "budget": ("31", 2020)}
 
@@ -62,23 +63,23 @@ def drawn_values(specs: list[dict]) -> dict[str, float]:
 
 
 def expected(page: str, loc: str, compare: tuple[str, ...], year_from: int, year_to: int):
-    spec = domains.page_spec(page)
+    spec = build.page_spec(page)
     rows = db.run_query("domain_figures", domains=spec.domains, localities=(loc, *compare),
                         year_from=year_from, year_to=year_to)
-    return rows, domains.kpi_rows(rows, loc)
+    return rows, build.kpi_rows(rows, loc)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_hai_phong_2023_numbers_equal_the_query(page, lang):
     at = open_page(page, "31", 2023, 2023, lang)
-    spec = domains.page_spec(page)
+    spec = build.page_spec(page)
     assert at.title[0].value.startswith(t(spec.title, lang))
     compare = tuple(at.multiselect(key=f"{page}_compare_31").value) if at.multiselect else ()
     rows, (head, year) = expected(page, "31", compare, 2023, 2023)
     assert year == 2023
     shown = [m.value for m in at.metric]
-    for card in domains.cards(head, lang, name_locality=False):
+    for card in build.cards(head, lang, name_locality=False):
         assert card.value in shown[:len(head)]
     for _, row in head.iterrows():  # the number is the query's, formatted the house way
         number = fmt.value_with_unit(row["value"], "count", "", lang, int(row["decimals"]), row["qualifier"])
@@ -93,7 +94,7 @@ def test_hai_phong_2023_numbers_equal_the_query(page, lang):
         assert by_id.loc[fid, "value"] == value, fid
         assert bool(by_id.loc[fid, "preferred"]), fid
     # the charts on the page are exactly those the figure builders return for this selection
-    charts = domains.domain_charts(page, ("31", *compare), 2023, 2023, lang)
+    charts = build.domain_charts(page, ("31", *compare), 2023, 2023, lang)
     assert len(specs) == sum(c.figure is not None for c in charts)
     text = " ".join(str(m.value) for m in at.markdown) + " ".join(c.value for c in at.caption)
     assert "NaN" not in text and "None" not in " ".join(shown)
@@ -104,7 +105,7 @@ def test_hai_phong_2023_numbers_equal_the_query(page, lang):
 def test_no_data_shows_the_empty_state(page, lang):
     loc, year = EMPTY[page]
     at = open_page(page, loc, year, year, lang)
-    spec = domains.page_spec(page)
+    spec = build.page_spec(page)
     rows = db.run_query("domain_figures", domains=spec.domains, localities=[loc], year_from=year, year_to=year)
     assert rows.empty
     name = at.title[0].value.split(" — ")[1].rsplit(",", 1)[0]
@@ -168,7 +169,7 @@ def test_only_the_open_section_is_drawn():
     """Sections are tabs; a locality change draws the open tab's charts only, and the tab stays."""
     at = open_page("budget", "31", 2021, 2025, "vi")
     shown = ("31", *at.multiselect(key="budget_compare_31").value)
-    view = domains.build("budget", domains.load("budget", shown, 2021, 2025), shown, 2021, 2025, "vi")
+    view = build.build("budget", build.load("budget", shown, 2021, 2025), shown, 2021, 2025, "vi")
     filled = [s for s in view.sections if s.has_content()]
     assert [tab.label for tab in at.tabs] == [s.title for s in filled] and len(filled) > 1
     assert len(at.get("plotly_chart")) == sum(c.figure is not None for c in filled[0].charts)

@@ -1,18 +1,17 @@
 """The domain pages at many localities: the comparison picker offers the localities near the
 chosen one (not all ~15,000 of a national list) and draws at most a few of them unasked.
 Checked on a small synthetic national set (benchmarks/generate.py) and on the curated data."""
-import sys
 from pathlib import Path
 
+import generate
 import pytest
 
-from govdash import db, domains
+from govdash import db
+from govdash.domains import build
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # noqa: E402
 
-DOMAINS = list(domains.page_spec("budget").domains)
+DOMAINS = list(build.page_spec("budget").domains)
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +61,9 @@ def test_commune_is_offered_its_province_and_the_upper_tiers(synthetic_con):
     assert len(merged) == len(cov)
     assert (merged["figure_count"] == merged["figure_count_all"]).all()
     # the default comparison: communes of the same province with results, at most a few
-    default = domains.default_compare(cov, main)
+    default = build.default_compare(cov, main)
     assert default, "siblings with data exist"
-    assert len(default) <= domains.MAX_DEFAULT_COMPARE
+    assert len(default) <= build.MAX_DEFAULT_COMPARE
     assert set(tree.loc[default, "tier"]) == {3}
     assert set(tree.loc[default, "province_code"]) == {province_of.index[0]}
     assert main not in default
@@ -74,9 +73,9 @@ def test_province_default_comparison_is_capped_and_best_covered(synthetic_con):
     cov = db.run_query("domain_coverage", synthetic_con, domains=DOMAINS, year_from=2024, year_to=2025,
                        locality="01")
     provinces = cov[cov["level"].isin(["province", "central_city"]) & (cov["locality_code"] != "01")]
-    assert provinces["locality_code"].nunique() > domains.MAX_DEFAULT_COMPARE
-    default = domains.default_compare(cov, "01")
-    assert len(default) == domains.MAX_DEFAULT_COMPARE
+    assert provinces["locality_code"].nunique() > build.MAX_DEFAULT_COMPARE
+    default = build.default_compare(cov, "01")
+    assert len(default) == build.MAX_DEFAULT_COMPARE
     totals = provinces.groupby("locality_code")["result_count"].sum()
     assert totals[default].min() >= totals.drop(default).max()
     # shown in list order, as the picker lists them
@@ -90,14 +89,14 @@ def test_option_labels_name_and_level_in_both_languages():
         cov = db.run_query("domain_coverage", con, domains=DOMAINS, year_from=2020, year_to=2025, locality="31")
     finally:
         con.close()
-    vi, en = domains.option_labels(cov, "vi"), domains.option_labels(cov, "en")
+    vi, en = build.option_labels(cov, "vi"), build.option_labels(cov, "en")
     assert list(vi) == list(dict.fromkeys(cov["locality_code"]))
     assert vi["288"].startswith("Thành phố Hải Dương · ") and en["288"].startswith("Hai Duong City · ")
 
 
 def test_locality_tree_tiers_are_the_chart_tiers():
     """The SQL tier of `locality_tree` and `charts.TIER` (panels) say the same of every level."""
-    from govdash import charts
+    from govdash.domains import charts
     con = db.open_store(ROOT / "data")
     try:
         tree = con.execute("select l.level, t.tier from locality_tree t join localities l using (code)").df()

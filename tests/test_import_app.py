@@ -7,7 +7,8 @@ import pytest
 from import_helpers import cheap_editor, copy_folder, csv_bytes, snapshot
 from streamlit.testing.v1 import AppTest
 
-from govdash import auth, db, ui
+from govdash import db, ui
+from govdash.imports import auth
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ["locality", "body", "indicator", "period_start", "period_end", "period_kind", "value",
@@ -130,7 +131,7 @@ def test_hostile_uploads_show_a_reason_not_a_traceback(env, name, content):
 
 
 def test_commit_refuses_when_data_changed_after_the_preview(env):
-    from govdash import importer
+    from govdash import imports
     data, _ = env
     at = sign_in(page(), "mat-khau-du-dai")
     at.file_uploader(key="import_file_0").set_value(("nd.csv", csv_bytes([nd_row("25.640,5")], HEADER, ";"),
@@ -139,7 +140,7 @@ def test_commit_refuses_when_data_changed_after_the_preview(env):
     assert not at.button(key="import_commit").disabled
     other = csv_bytes([["Hà Nam", "locality", "budget_revenue", "1/1/2019", "31/12/2019", "year", "9,5",
                         "exact", "reported", "", "thu 9,5 tỷ đồng", *SOURCE]], HEADER)
-    assert importer.commit(other, "other.csv", "minh", folder=data).outcome == importer.Outcome.OK
+    assert imports.commit(other, "other.csv", "minh", folder=data).outcome == imports.Outcome.OK
     at.button(key="import_commit").click().run()
     assert any("thay đổi sau khi bạn xem trước" in e.value for e in at.error)
-    assert len(importer.history(data)) == 1
+    assert len(imports.history(data)) == 1

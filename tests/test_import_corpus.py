@@ -7,7 +7,7 @@ import pytest
 from import_corpus import CONFLICTS, READY, cases, new_source_rows, row
 from import_helpers import copy_folder, csv_bytes, import_fixture, snapshot
 
-from govdash import importer
+from govdash import imports
 from govdash.validate import validate
 
 CASES = cases()
@@ -37,9 +37,9 @@ def test_corpus_case(case, folder):
     before = snapshot(folder)
     files_before = sorted(p.name for p in folder.iterdir())
     started = time.monotonic()
-    plan = importer.prepare(case.data, case.file_name, folder, lang="en")
+    plan = imports.prepare(case.data, case.file_name, folder, lang="en")
     assert time.monotonic() - started < 15, "an upload must be answered quickly"
-    result = importer.check(plan)
+    result = imports.check(plan)
     assert result.key == case.key, _explain(plan)
     assert result.outcome == case.outcome
     assert snapshot(folder) == before and sorted(p.name for p in folder.iterdir()) == files_before
@@ -61,12 +61,12 @@ def test_corpus_case(case, folder):
 
 
 def _commit_and_roll_back(case, folder, before):
-    done = importer.commit(case.data, case.file_name, "tester", folder=folder, lang="en")
-    assert done.outcome == importer.Outcome.OK, done.message("en")
+    done = imports.commit(case.data, case.file_name, "tester", folder=folder, lang="en")
+    assert done.outcome == imports.Outcome.OK, done.message("en")
     assert validate(folder)[0] == []
     assert snapshot(folder) != before
-    undo = importer.rollback(done.import_id, "tester", folder, "en")
-    assert undo.outcome == importer.Outcome.OK, undo.message("en")
+    undo = imports.rollback(done.import_id, "tester", folder, "en")
+    assert undo.outcome == imports.Outcome.OK, undo.message("en")
     assert snapshot(folder) == before
 
 
@@ -77,71 +77,71 @@ def _conflict_file() -> bytes:
 
 def test_conflict_is_resolved_by_replace_or_skip(folder):
     data = _conflict_file()
-    plan = importer.prepare(data, "c.csv", folder, lang="en")
-    assert importer.check(plan).key == CONFLICTS and plan.unresolved[0].existing[0]["value"] == "69"
-    skip = importer.prepare(data, "c.csv", folder, decisions={2: "skip"}, lang="en")
-    assert importer.check(skip).key == "imp_outcome_nothing" and skip.skipped == [2]
-    replace = importer.prepare(data, "c.csv", folder, on_conflict="replace", lang="en")
-    assert importer.check(replace).key == READY
+    plan = imports.prepare(data, "c.csv", folder, lang="en")
+    assert imports.check(plan).key == CONFLICTS and plan.unresolved[0].existing[0]["value"] == "69"
+    skip = imports.prepare(data, "c.csv", folder, decisions={2: "skip"}, lang="en")
+    assert imports.check(skip).key == "imp_outcome_nothing" and skip.skipped == [2]
+    replace = imports.prepare(data, "c.csv", folder, on_conflict="replace", lang="en")
+    assert imports.check(replace).key == READY
     assert [o["figure_id"] for o in replace.replaced[0].replaces] == ["fx-a-05"]
     before = snapshot(folder)
-    done = importer.commit(data, "c.csv", "tester", on_conflict="replace", folder=folder)
+    done = imports.commit(data, "c.csv", "tester", on_conflict="replace", folder=folder)
     rows = (folder / "resolutions.csv").read_text(encoding="utf-8")
     assert "fx-a-05," not in rows and "thông qua 70 nghị quyết" in rows
-    record = importer.history(folder)[0]
+    record = imports.history(folder)[0]
     assert record["replaced"][0]["row"]["value"] == "69" and record["editor"] == "tester"
-    assert importer.rollback(done.import_id, "tester", folder).outcome == importer.Outcome.OK
+    assert imports.rollback(done.import_id, "tester", folder).outcome == imports.Outcome.OK
     assert snapshot(folder) == before
 
 
 def test_commit_refuses_with_errors_or_undecided_conflicts(folder):
     before = snapshot(folder)
     bad = csv_bytes([row(value="abc")])
-    assert importer.commit(bad, "b.csv", "t", folder=folder).outcome == importer.Outcome.ERRORS
-    assert importer.commit(_conflict_file(), "c.csv", "t", folder=folder).outcome == importer.Outcome.CONFLICTS
-    assert snapshot(folder) == before and importer.history(folder) == []
+    assert imports.commit(bad, "b.csv", "t", folder=folder).outcome == imports.Outcome.ERRORS
+    assert imports.commit(_conflict_file(), "c.csv", "t", folder=folder).outcome == imports.Outcome.CONFLICTS
+    assert snapshot(folder) == before and imports.history(folder) == []
 
 
 def test_new_source_is_created_once_and_removed_by_rollback(folder):
     before = snapshot(folder)
-    plan = importer.prepare(new_source_rows(), "n.csv", folder, lang="en")
-    assert importer.check(plan).key == READY, _explain(plan)
+    plan = imports.prepare(new_source_rows(), "n.csv", folder, lang="en")
+    assert imports.check(plan).key == READY, _explain(plan)
     assert len(plan.new_sources) == 1
     source = plan.new_sources[0]
     assert source["kind"] == "web_page" and source["published"] == "2021-01-15"
     assert {c.figure["figure_id"] for c in plan.added} == {f"{source['source_id']}-01",
                                                             f"{source['source_id']}-02"}
-    done = importer.commit(new_source_rows(), "n.csv", "tester", folder=folder)
+    done = imports.commit(new_source_rows(), "n.csv", "tester", folder=folder)
     assert source["source_id"] in (folder / "sources.csv").read_text(encoding="utf-8")
-    again = importer.prepare(new_source_rows(), "n.csv", folder, lang="en")
-    assert importer.check(again).key == "imp_outcome_nothing" and not again.new_sources
-    importer.rollback(done.import_id, "tester", folder)
+    again = imports.prepare(new_source_rows(), "n.csv", folder, lang="en")
+    assert imports.check(again).key == "imp_outcome_nothing" and not again.new_sources
+    imports.rollback(done.import_id, "tester", folder)
     assert snapshot(folder) == before
 
 
 def test_stale_preview_is_refused(folder):
-    plan = importer.prepare(csv_bytes([row()]), "a.csv", folder)
+    plan = imports.prepare(csv_bytes([row()]), "a.csv", folder)
     other = csv_bytes([row(locality="Hà Nam")])
-    assert importer.commit(other, "o.csv", "t", folder=folder).outcome == importer.Outcome.OK
-    late = importer.commit(csv_bytes([row()]), "a.csv", "t", expected_digest=plan.digest, folder=folder)
-    assert late.outcome == importer.Outcome.CHANGED
+    assert imports.commit(other, "o.csv", "t", folder=folder).outcome == imports.Outcome.OK
+    late = imports.commit(csv_bytes([row()]), "a.csv", "t", expected_digest=plan.digest, folder=folder)
+    assert late.outcome == imports.Outcome.CHANGED
 
 
 def test_rollback_refuses_when_later_import_built_on_it(folder):
-    first = importer.commit(new_source_rows(), "n.csv", "t", folder=folder)
+    first = imports.commit(new_source_rows(), "n.csv", "t", folder=folder)
     sid = first.plan.new_sources[0]["source_id"]
     later = csv_bytes([row(locality="Ninh Bình", source_id=sid)])
-    assert importer.commit(later, "l.csv", "t", folder=folder).outcome == importer.Outcome.OK
-    refused = importer.rollback(first.import_id, "t", folder, "en")
-    assert refused.outcome == importer.Outcome.ERRORS and sid in refused.message("en")
-    assert importer.rollback("../../etc/passwd", "t", folder).outcome == importer.Outcome.ERRORS
-    assert importer.rollback(first.import_id[:-1] + "0", "t", folder).outcome == importer.Outcome.ERRORS
+    assert imports.commit(later, "l.csv", "t", folder=folder).outcome == imports.Outcome.OK
+    refused = imports.rollback(first.import_id, "t", folder, "en")
+    assert refused.outcome == imports.Outcome.ERRORS and sid in refused.message("en")
+    assert imports.rollback("../../etc/passwd", "t", folder).outcome == imports.Outcome.ERRORS
+    assert imports.rollback(first.import_id[:-1] + "0", "t", folder).outcome == imports.Outcome.ERRORS
 
 
 def test_committed_figures_reach_the_dashboard_store(folder):
     from govdash import db
-    done = importer.commit(csv_bytes([row()]), "a.csv", "t", folder=folder)
+    done = imports.commit(csv_bytes([row()]), "a.csv", "t", folder=folder)
     con = db.open_store(folder)
     facts = db.run_query("facts", con, locality="36", year=2020)
-    assert list(facts["value"]) == [55.0] and done.outcome == importer.Outcome.OK
+    assert list(facts["value"]) == [55.0] and done.outcome == imports.Outcome.OK
     con.close()

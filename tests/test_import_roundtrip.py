@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from import_helpers import copy_folder, csv_bytes, import_fixture, snapshot, xlsx_bytes
 
-from govdash import importer
+from govdash import imports
+from govdash.db import load_package
 from govdash.text import fold
 from govdash.validate import read_table
-from govdash.db import load_package
 
 LOCALITIES = {"36": "Nam Định", "35": "Hà Nam", "37": "Ninh Bình", "31": "Hải Phòng", "01": "Hà Nội"}
 INDICATORS = {  # id: (decimals, lowest, highest, unit words)
@@ -105,11 +105,11 @@ def test_accepted_files_round_trip(base, tmp_path_factory, case):
         data, name = csv_bytes(rows, HEADER, delimiter=delimiter, encoding=encoding), "f.csv"
     folder = copy_folder(base, tmp_path_factory.mktemp("rt") / "data")
     before = snapshot(folder)
-    done = importer.commit(data, name, "tester", folder=folder, lang="en")
+    done = imports.commit(data, name, "tester", folder=folder, lang="en")
     if style == "vn":
-        assert done.outcome == importer.Outcome.OK, done.message("en") + "\n" + "\n".join(
+        assert done.outcome == imports.Outcome.OK, done.message("en") + "\n" + "\n".join(
             map(str, done.plan.errors if done.plan else []))
-    if done.outcome != importer.Outcome.OK:
+    if done.outcome != imports.Outcome.OK:
         assert snapshot(folder) == before
         return
     by_row = {c.row: c.figure["figure_id"] for c in done.plan.added}
@@ -121,5 +121,5 @@ def test_accepted_files_round_trip(base, tmp_path_factory, case):
             f["locality_code"], f["indicator"], f["body"], f["qualifier"], f["status"])
         assert (w["period_start"], w["period_end"]) == (dt.date(f["year"], 1, 1).isoformat(),
                                                         dt.date(f["year"], 12, 31).isoformat())
-    assert importer.rollback(done.import_id, "tester", folder).outcome == importer.Outcome.OK
+    assert imports.rollback(done.import_id, "tester", folder).outcome == imports.Outcome.OK
     assert snapshot(folder) == before

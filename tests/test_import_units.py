@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from import_helpers import GOOD, cheap_editor, copy_folder, cp1258, csv_bytes, import_fixture, snapshot, tcvn3, vni
 
-from govdash import auth, datastore, import_read, import_template, importer, vnenc, vnparse
+from govdash import imports
+from govdash.db import journal
+from govdash.imports import auth, read, template, vnenc, vnparse
 from govdash.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,10 +94,10 @@ def test_syllables():
 
 
 def test_clean_text_and_sniff():
-    assert import_read.clean_text("  Hà\u00a0 Nội\r\n\u200b ") == "Hà Nội"
-    assert import_read.sniff(b"PK\x03\x04rest") == "zip"
-    assert import_read.sniff("a,b\n".encode("utf-16-le")) == "utf16"
-    assert import_read.sniff(b"a,b\n1,2\n") == "text"
+    assert read.clean_text("  Hà\u00a0 Nội\r\n\u200b ") == "Hà Nội"
+    assert read.sniff(b"PK\x03\x04rest") == "zip"
+    assert read.sniff("a,b\n".encode("utf-16-le")) == "utf16"
+    assert read.sniff(b"a,b\n1,2\n") == "text"
 
 
 # ---------------------------------------------------------------- journaled writes
@@ -106,50 +108,50 @@ def data(tmp_path):
 
 
 def test_write_files_replaces_all_and_leaves_nothing(data):
-    datastore.write_files(data, {"a.csv": b"1\n", "imports/x.json": b"{}"})
+    journal.write_files(data, {"a.csv": b"1\n", "imports/x.json": b"{}"})
     assert (data / "a.csv").read_bytes() == b"1\n" and (data / "imports" / "x.json").exists()
-    assert not datastore.needs_recovery(data)
+    assert not journal.needs_recovery(data)
     with pytest.raises(ValueError):
-        datastore.write_files(data, {"../escape.csv": b"x"})
+        journal.write_files(data, {"../escape.csv": b"x"})
 
 
 def test_crash_after_commit_point_rolls_forward(data, monkeypatch):
     def crash(step):
         if step == "replaced:a.csv":
             raise KeyboardInterrupt  # stands in for a crash between two replacements
-    monkeypatch.setattr(datastore, "step_hook", crash)
+    monkeypatch.setattr(journal, "step_hook", crash)
     with pytest.raises(KeyboardInterrupt):
-        datastore.write_files(data, {"a.csv": b"new a\n", "b.csv": b"new b\n"})
-    monkeypatch.setattr(datastore, "step_hook", None)
-    assert datastore.needs_recovery(data) and not (data / "b.csv").exists()
-    with datastore.reading(data):  # what the dashboard does when it opens the data
+        journal.write_files(data, {"a.csv": b"new a\n", "b.csv": b"new b\n"})
+    monkeypatch.setattr(journal, "step_hook", None)
+    assert journal.needs_recovery(data) and not (data / "b.csv").exists()
+    with journal.reading(data):  # what the dashboard does when it opens the data
         pass
-    assert (data / "b.csv").read_bytes() == b"new b\n" and not datastore.needs_recovery(data)
+    assert (data / "b.csv").read_bytes() == b"new b\n" and not journal.needs_recovery(data)
 
 
 def test_crash_before_commit_point_keeps_old(data, monkeypatch):
     (data / "a.csv").write_bytes(b"old\n")
-    monkeypatch.setattr(datastore, "step_hook", lambda s: (_ for _ in ()).throw(KeyboardInterrupt)
+    monkeypatch.setattr(journal, "step_hook", lambda s: (_ for _ in ()).throw(KeyboardInterrupt)
                         if s == "journal-written" else None)
     with pytest.raises(KeyboardInterrupt):
-        datastore.write_files(data, {"a.csv": b"new\n"})
-    monkeypatch.setattr(datastore, "step_hook", None)
-    assert importer.recover(data) is True
-    assert (data / "a.csv").read_bytes() == b"old\n" and not datastore.needs_recovery(data)
+        journal.write_files(data, {"a.csv": b"new\n"})
+    monkeypatch.setattr(journal, "step_hook", None)
+    assert imports.recover(data) is True
+    assert (data / "a.csv").read_bytes() == b"old\n" and not journal.needs_recovery(data)
 
 
 def test_lock_excludes_a_second_writer(data):
-    with datastore.locked(data):
-        with pytest.raises(datastore.Busy):
-            with datastore.locked(data, timeout=0.2):
+    with journal.locked(data):
+        with pytest.raises(journal.Busy):
+            with journal.locked(data, timeout=0.2):
                 pass
-    got = importer.commit(csv_bytes([GOOD[0]]), "a.csv", "t", folder=data)
-    assert got.outcome == importer.Outcome.OK
+    got = imports.commit(csv_bytes([GOOD[0]]), "a.csv", "t", folder=data)
+    assert got.outcome == imports.Outcome.OK
 
 
 def test_reading_the_bundled_data_writes_nothing():
     before = sorted(p.name for p in (ROOT / "data").iterdir())
-    with datastore.reading(ROOT / "data"):
+    with journal.reading(ROOT / "data"):
         pass
     assert sorted(p.name for p in (ROOT / "data").iterdir()) == before
 
@@ -195,20 +197,20 @@ def test_failed_attempts_are_slowed_down(tmp_path):
 # ---------------------------------------------------------------- template and command line
 
 def test_templates_round_trip_to_nothing(data):
-    for name, content in (("t.csv", import_template.template_csv(data)),
-                          ("t.xlsx", import_template.template_xlsx(data, "vi")),
-                          ("t.xlsx", import_template.template_xlsx(data, "en"))):
-        plan = importer.prepare(content, name, data)
-        assert importer.check(plan).key == "imp_outcome_nothing", [str(p) for p in plan.errors]
+    for name, content in (("t.csv", template.template_csv(data)),
+                          ("t.xlsx", template.template_xlsx(data, "vi")),
+                          ("t.xlsx", template.template_xlsx(data, "en"))):
+        plan = imports.prepare(content, name, data)
+        assert imports.check(plan).key == "imp_outcome_nothing", [str(p) for p in plan.errors]
         assert plan.unchanged == [2]
-    assert import_template.template_csv(data).startswith(b"\xef\xbb\xbf")
+    assert template.template_csv(data).startswith(b"\xef\xbb\xbf")
 
 
 def test_template_workbook_lists_allowed_values(data):
     from io import BytesIO
 
     from openpyxl import load_workbook
-    book = load_workbook(BytesIO(import_template.template_xlsx(data, "vi")))
+    book = load_workbook(BytesIO(template.template_xlsx(data, "vi")))
     assert book.sheetnames == ["Số liệu", "Hướng dẫn", "Địa phương", "Chỉ tiêu", "Danh mục"]
     codes = [c.value for c in book["Địa phương"]["A"]][1:]
     assert "31" in codes and "288" in codes
@@ -254,7 +256,7 @@ def test_command_line_import_and_editor(data, tmp_path, monkeypatch, capsys):
     code, out, err = run("import", str(good), "--editor", "lan", "--lang", "en", stdin="mat-khau-du-dai\n")
     assert code == 0 and "Written: 3 new" in out, err
     assert validate(data)[0] == []
-    import_id = importer.history(data)[0]["import_id"]
+    import_id = imports.history(data)[0]["import_id"]
     assert run("rollback", import_id, "--editor", "lan", stdin="mat-khau-du-dai\n")[0] == 0
     assert snapshot(data) == before
 
@@ -263,7 +265,7 @@ def test_editor_command_refuses_short_password_and_lists(tmp_path, monkeypatch, 
     import argparse
     import io
 
-    from govdash import import_cli
+    from govdash.imports import cli as import_cli
     monkeypatch.setenv("GOVDASH_EDITORS_FILE", str(tmp_path / "e.toml"))
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     args = argparse.Namespace(editor_command="add", name="minh", display_name="", lang="en")
@@ -276,8 +278,8 @@ def test_editor_command_refuses_short_password_and_lists(tmp_path, monkeypatch, 
 def test_imports_command_lists_history(data, capsys):
     import argparse
 
-    from govdash import import_cli
-    done = importer.commit(csv_bytes([GOOD[0]]), "a.csv", "lan", folder=data)
+    from govdash.imports import cli as import_cli
+    done = imports.commit(csv_bytes([GOOD[0]]), "a.csv", "lan", folder=data)
     assert import_cli.cmd_imports(argparse.Namespace(data=str(data), lang="en")) == 0
     out = capsys.readouterr().out
     assert done.import_id in out and "in effect" in out
@@ -293,7 +295,7 @@ def test_every_import_catalogue_key_exists():
     used |= {f"imp_err_legacy_{x}" for x in ("tcvn3", "vni", "cp1258", "utf8_twice")}
     used |= {f"imp_kind_{k}" for k in ("year", "quarter", "month", "session", "part_year",
                                         "term_to_date", "multi_year")}
-    used |= {f"imp_tpl_help_{c}" for c in import_template.COLUMNS}
+    used |= {f"imp_tpl_help_{c}" for c in template.COLUMNS}
     used -= {"imp_kind_", "imp_flag_", "imp_err_legacy_"}
     assert used - set(CATALOGUE) == set()
 
@@ -305,5 +307,5 @@ def test_copy_of_real_data_accepts_a_province_year(tmp_path):
              "Báo cáo tình hình kinh tế - xã hội tỉnh Nam Định năm 2023", "UBND tỉnh Nam Định"]]
     header = ["locality", "body", "indicator", "period_start", "period_end", "period_kind", "value",
               "qualifier", "status", "source_id", "quote", "source_title", "source_publisher"]
-    plan = importer.prepare(csv_bytes(rows, header=header), "nd.csv", data, lang="en")
-    assert importer.check(plan).key == "imp_outcome_ready", [str(p) for p in plan.errors]
+    plan = imports.prepare(csv_bytes(rows, header=header), "nd.csv", data, lang="en")
+    assert imports.check(plan).key == "imp_outcome_ready", [str(p) for p in plan.errors]

@@ -1,7 +1,7 @@
 """KPI cards: delta arithmetic, bounds, colours by direction, labels from metadata."""
 import pandas as pd
 
-from govdash import kpi
+from govdash.domains import kpi
 
 
 def row(**over):

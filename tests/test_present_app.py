@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from govdash import db, deck, present_ui, render
+from govdash import db
+from govdash.present import deck, render
+from govdash.present import ui as present_ui
 
 ROOT = Path(__file__).resolve().parent.parent
 

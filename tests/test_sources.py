@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from govdash import db, sources_view
+from govdash import db
+from govdash.sources import links, paging
 from govdash.text import fold, matches
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +50,7 @@ def locate(con):
 
 def test_link_parsing(fixture_con):
     sources = db.run_query("sources_list", fixture_con)
-    parse = lambda params: sources_view.parse_link(params, sources, locate(fixture_con))  # noqa: E731
+    parse = lambda params: links.parse_link(params, sources, locate(fixture_con))  # noqa: E731
     link = parse({"src": "fx-b", "fig": "fx-b-01"})
     assert (link.source, link.figure, link.notices) == ("fx-b", "fx-b-01", ())
     # a figure without its source opens its own source, at its place in the source's list
@@ -63,8 +64,8 @@ def test_link_parsing(fixture_con):
     assert [n.key for n in link.notices] == ["srcv_notice_bad_figure"]
     link = parse({"src": ["fx-a", "fx-b"], "fig": "x' or '1'='1"})  # the last value counts; bound
     assert (link.source, link.figure) == ("fx-b", None)
-    assert parse({}) == sources_view.Link()
-    assert list(sources_view.ordered(sources, "fx-b")["source_id"])[0] == "fx-b"
+    assert parse({}) == links.Link()
+    assert list(paging.ordered(sources, "fx-b")["source_id"])[0] == "fx-b"
 
 
 # ---------------------------------------------------------------- search over sources
@@ -79,8 +80,8 @@ def test_search_on_fixture(fixture_con):
     assert sql_search(fixture_con, "zzz") == []
     assert sql_search(fixture_con, "000") == ["fx-a", "fx-b"]  # inside a number
     assert sql_search(fixture_con, "4 ky") == ["fx-a"]  # a digit inside a word ("4" alone too)
-    assert len(sources_view.filter_sources(sources, None)) == 2
-    assert list(sources_view.filter_sources(sources, {"fx-b"})["source_id"]) == ["fx-b"]
+    assert len(paging.filter_sources(sources, None)) == 2
+    assert list(paging.filter_sources(sources, {"fx-b"})["source_id"]) == ["fx-b"]
 
 
 def test_search_words_are_the_folded_words_of_the_former_search(real_con, fixture_con):
@@ -186,6 +187,6 @@ def test_models_are_stored_in_the_order_queries_rely_on(fixture_con):
 # ---------------------------------------------------------------- paging helpers
 
 def test_pages():
-    assert [sources_view.page_count(n, 200) for n in (0, 1, 200, 201, 13680)] == [1, 1, 1, 2, 69]
-    assert sources_view.page_label(0, 13680, 200, "vi") == "1–200 trong 13.680"
-    assert sources_view.page_label(68, 13680, 200, "en") == "13,601–13,680 of 13,680"
+    assert [paging.page_count(n, 200) for n in (0, 1, 200, 201, 13680)] == [1, 1, 1, 2, 69]
+    assert paging.page_label(0, 13680, 200, "vi") == "1–200 trong 13.680"
+    assert paging.page_label(68, 13680, 200, "en") == "13,601–13,680 of 13,680"

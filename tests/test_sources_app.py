@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from govdash import db, sources_view
+from govdash import db
+from govdash.sources import paging
+from govdash.sources import ui as sources_ui
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "hd-city-ubnd-2023-report"  # the real source with the most figures (74)
@@ -72,8 +74,8 @@ def test_search_with_or_without_diacritics(text):
 
 
 def test_long_list_and_long_source_are_shown_a_page_at_a_time(monkeypatch):
-    monkeypatch.setattr(sources_view, "SOURCES_PER_PAGE", 10)
-    monkeypatch.setattr(sources_view, "FIGURES_PER_PAGE", 5)
+    monkeypatch.setattr(paging, "SOURCES_PER_PAGE", 10)
+    monkeypatch.setattr(paging, "FIGURES_PER_PAGE", 5)
     linked = figure_at(41)
     at = sources_page(src=LONG, fig=linked)
     assert len(at.expander) == 10 and at.expander[0].label.startswith("Báo cáo Công tác chính quyền")
@@ -96,7 +98,7 @@ def test_long_list_and_long_source_are_shown_a_page_at_a_time(monkeypatch):
 
 
 def test_search_within_an_opened_source(monkeypatch):
-    monkeypatch.setattr(sources_view, "FIGURES_PER_PAGE", 5)
+    monkeypatch.setattr(paging, "FIGURES_PER_PAGE", 5)
     at = sources_page(src=LONG, q="ngân sách")
     captions = " ".join(c.value for c in at.caption)
     assert "/74 số liệu của nguồn này khớp «ngân sách»" in captions
@@ -108,7 +110,7 @@ def test_search_within_an_opened_source(monkeypatch):
 
 
 def test_csv_of_a_whole_source():
-    data = sources_view._csv_of_all(LONG, "", "vi")()
+    data = sources_ui._csv_of_all(LONG, "", "vi")()
     assert data.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(rows) == 74 and len({r["figure_id"] for r in rows}) == 74

@@ -7,7 +7,8 @@ import shutil
 import duckdb
 import pytest
 
-from govdash import db, store
+from govdash import db
+from govdash.db import store
 
 
 @pytest.fixture
@@ -110,7 +111,7 @@ def test_old_stores_are_pruned(data, store_dir):
 def test_models_are_built_after_the_models_they_read():
     import re
 
-    from govdash import store
+    from govdash.db import store
     order = list(store.model_sql())
     assert order.index("locality_order") < order.index("locality_rows") < order.index("cmp_localities")
     for name, sql in store.model_sql().items():

@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from govdash import deck, domains, takeaways
+from govdash.domains import pages
 from govdash.i18n import CATALOGUE
+from govdash.present import deck, takeaways
 
 ROOT = Path(__file__).resolve().parent.parent
 META = {
@@ -152,7 +153,7 @@ def test_has_result_reads_results_of_the_year_in_the_chart_period_family():
 
 def test_every_wording_has_its_three_forms_and_templates_fit_the_data():
     indicators = {r["indicator"] for r in csv.DictReader((ROOT / "data" / "indicators.csv").open(encoding="utf-8"))}
-    chart_keys = {c.key for p in domains.PAGES.values() for s in p.sections for c in s.charts}
+    chart_keys = {c.key for p in pages.PAGES.values() for s in p.sections for c in s.charts}
     for key, template in takeaways.TEMPLATES.items():
         assert key in chart_keys, key
         for clause in template.clauses:

@@ -98,7 +98,7 @@ def test_percent_above_limit_and_shares(broken):
 def test_file_level_problems(broken):
     folder = broken.folder
     (folder / "awards.csv").write_text("figure_id,locality\n", encoding="utf-8")
-    (folder / "sessions.csv").write_bytes("figure_id\n".encode("utf-8")[:0] + b"\xff\xfe\x00x")
+    (folder / "sessions.csv").write_bytes(b"figure_id\n"[:0] + b"\xff\xfe\x00x")
     (folder / "economy.csv").unlink()
     problems = problems_of(folder)
     assert only(problems, file="awards.csv", row=1, reason="header does not match")

@@ -1,4 +1,4 @@
-"""Catalogue part for the compare page (`cmp_`) and the sources page (`srcv_`)."""
+"""Catalogue part for the compare page (`cmp_`)."""
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -268,32 +268,4 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The address has an invalid ranking year «{value}»; using the year with figures for "
               "the most localities.",
     },
-    # sources page
-    "srcv_search_help": {
-        "vi": "Tìm trong tên, nơi công bố, địa phương và trích dẫn; có dấu hoặc không dấu.",
-        "en": "Searches titles, publishers, localities and quotes; with or without diacritics.",
-    },
-    "srcv_count": {"vi": "{shown}/{total} nguồn", "en": "{shown} of {total} sources"},
-    "srcv_none": {"vi": "Không có nguồn nào khớp «{text}».", "en": "No source matches «{text}»."},
-    "srcv_figures": {"vi": "{n} số liệu", "en": "{n} figures"},
-    "srcv_published": {"vi": "Công bố", "en": "Published"},
-    "srcv_unknown_date": {"vi": "không rõ ngày", "en": "date unknown"},
-    "srcv_reliability": {"vi": "Độ tin cậy", "en": "Reliability"},
-    "srcv_kind_seed_document": {"vi": "văn bản lưu trong dữ liệu", "en": "document held in the data"},
-    "srcv_kind_web_page": {"vi": "trang web", "en": "web page"},
-    "srcv_open_web": {"vi": "Mở trang gốc", "en": "Open the original page"},
-    "srcv_highlight": {
-        "vi": "Số liệu được dẫn tới: {locality}, {indicator}, {period}: {value} ({status}).",
-        "en": "Figure linked to: {locality}, {indicator}, {period}: {value} ({status}).",
-    },
-    "srcv_notice_bad_source": {
-        "vi": "Địa chỉ có mã nguồn không hợp lệ «{value}»; đang hiển thị mọi nguồn.",
-        "en": "The address has an unknown source «{value}»; showing every source.",
-    },
-    "srcv_notice_bad_figure": {
-        "vi": "Địa chỉ có mã số liệu không hợp lệ «{value}»; đã bỏ qua.",
-        "en": "The address has an unknown figure «{value}»; it was ignored.",
-    },
-    "srcv_linked": {"vi": "Đang mở nguồn được dẫn tới.", "en": "Showing the linked source."},
-    "srcv_show_all": {"vi": "Xem mọi nguồn", "en": "Show every source"},
 }

@@ -1,7 +1,7 @@
 """Command line of the import area: `import FILE [--dry-run]`, `rollback ID`, `imports`, `editor`.
 
 `python -m govdash import FILE` says exactly what the Nhập dữ liệu page says (the same
-catalogue messages) and exits with `importer.Outcome`: 0 written / valid / nothing to do,
+catalogue messages) and exits with `imports.Outcome`: 0 written / valid / nothing to do,
 1 errors in the file (nothing written), 3 duplicates needing `--on-conflict replace|skip`,
 4 sign-in needed or failed, 5 another editor is writing, 6 the data changed meanwhile.
 Writing needs `--editor NAME`; the password is read with getpass (or one line of stdin).
@@ -58,7 +58,7 @@ def _password(prompt: str) -> str:
 
 def _sign_in(name: str | None, lang: str):
     """The editor, or None after printing why (and waiting out a failure)."""
-    from govdash import auth
+    from govdash.imports import auth
     if not name:
         print(t("imp_auth_required", lang), file=sys.stderr)
         return None
@@ -86,20 +86,20 @@ def print_plan(plan, lang: str) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Check (and unless --dry-run, write) a spreadsheet of figures."""
-    from govdash import importer
+    from govdash import imports
     path = Path(args.file)
     if not path.is_file():
         print(f"error: no such file: {path}", file=sys.stderr)
         return 2
     data, lang = path.read_bytes(), args.lang
     if args.dry_run:
-        plan = importer.prepare(data, path.name, _folder(args), on_conflict=args.on_conflict, lang=lang)
-        result = importer.check(plan)
+        plan = imports.prepare(data, path.name, _folder(args), on_conflict=args.on_conflict, lang=lang)
+        result = imports.check(plan)
     else:
         editor = _sign_in(args.editor, lang)
         if editor is None:
-            return int(importer.Outcome.SIGN_IN)
-        result = importer.commit(data, path.name, editor.name, on_conflict=args.on_conflict,
+            return int(imports.Outcome.SIGN_IN)
+        result = imports.commit(data, path.name, editor.name, on_conflict=args.on_conflict,
                                  folder=_folder(args), lang=lang)
     if result.plan is not None:
         print_plan(result.plan, lang)
@@ -109,20 +109,20 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     """Undo one import."""
-    from govdash import importer
+    from govdash import imports
     editor = _sign_in(args.editor, args.lang)
     if editor is None:
-        return int(importer.Outcome.SIGN_IN)
-    result = importer.rollback(args.import_id, editor.name, _folder(args), args.lang)
+        return int(imports.Outcome.SIGN_IN)
+    result = imports.rollback(args.import_id, editor.name, _folder(args), args.lang)
     print(result.message(args.lang), file=sys.stdout if result.outcome == 0 else sys.stderr)
     return int(result.outcome)
 
 
 def cmd_imports(args: argparse.Namespace) -> int:
     """List recorded imports, newest first."""
-    from govdash import importer
+    from govdash import imports
     lang = getattr(args, "lang", "vi")
-    for r in importer.history(_folder(args)):
+    for r in imports.history(_folder(args)):
         undo = r["rolled_back"]
         state = (t("imp_state_undone", lang, editor=undo["editor"], at=undo["at"]) if undo
                  else t("imp_state_active", lang))
@@ -133,7 +133,7 @@ def cmd_imports(args: argparse.Namespace) -> int:
 
 def cmd_editor(args: argparse.Namespace) -> int:
     """Add, remove or list editors in the editors file."""
-    from govdash import auth
+    from govdash.imports import auth
     path = auth.editors_file()
     if args.editor_command == "list":
         for name, entry in sorted(auth.load_editors(path).items()):

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from govdash.i18n import t
-from govdash.importer import IMPORT_STATUSES, REQUIRED, Current, Lookup, load_current
+from govdash.imports.current import IMPORT_STATUSES, REQUIRED, Current, Lookup, load_current
 from govdash.paths import data_dir
 
 COLUMNS = ["locality", "body", "indicator", "period_start", "period_end", "period_kind", "value",

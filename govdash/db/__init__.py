@@ -2,7 +2,7 @@
 
 The CSVs are read with the column types declared in `data/datapackage.json` (never guessed)
 into a persistent store file, built once per version of the files and opened read-only after
-(`govdash.store`; in memory when no store can be written), then external access is switched off
+(`govdash.db.store`; in memory when no store can be written), then external access is switched off
 and the configuration locked. Every query is a file in `queries/`, run on its own cursor with
 `$named` parameters that must match exactly.
 """
@@ -16,9 +16,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import streamlit as st
 
-from govdash import datastore, store
+from govdash.db import journal, store
 from govdash.paths import QUERIES_DIR, data_dir
 
 _TYPES = {"string": "VARCHAR", "number": "DOUBLE", "integer": "BIGINT", "date": "DATE",
@@ -27,6 +26,7 @@ _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 _OPENING = threading.Lock()
+_CONNECTING = threading.Lock()
 
 
 class QueryError(ValueError):
@@ -90,7 +90,7 @@ def _memory_store(folder: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _file_store(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to a built store. DuckDB shares one database per file within a
+    """A read-only connection to a built build. DuckDB shares one database per file within a
     process, so it is sealed by whoever opens it first; later connections find it sealed."""
     with _OPENING:
         con = duckdb.connect(str(path), read_only=True, config=dict(_CONFIG))
@@ -107,7 +107,7 @@ def open_store(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
     changed); a fresh in-memory database when no store can be written.
     """
     folder = folder or data_dir()
-    with datastore.reading(folder):  # finish an interrupted import; never read one half-done
+    with journal.reading(folder):  # finish an interrupted import; never read one half-done
         path = store.ensure(folder, _create_tables)
         con = _memory_store(folder) if path is None else None
     if con is None:
@@ -116,19 +116,28 @@ def open_store(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
     return con
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _store(folder: str) -> duckdb.DuckDBPyConnection:
-    return open_store(Path(folder))
+_STORES: dict[str, duckdb.DuckDBPyConnection] = {}  # data folder -> its open store, per process
+_MAX_STORES = 4
 
 
 def connection() -> duckdb.DuckDBPyConnection:
     """The process-wide connection for the current data folder (opened once, shared by sessions)."""
-    return _store(str(data_dir()))
+    folder = str(data_dir())
+    con = _STORES.get(folder)
+    if con is None:
+        with _CONNECTING:
+            con = _STORES.get(folder)
+            if con is None:
+                if len(_STORES) >= _MAX_STORES:
+                    _STORES.pop(next(iter(_STORES)))
+                con = _STORES[folder] = open_store(Path(folder))
+    return con
 
 
 def reset() -> None:
     """Forget the open stores (after the data changed on disk) and the cached query texts."""
-    _store.clear()
+    with _CONNECTING:
+        _STORES.clear()
     query_text.cache_clear()
 
 

@@ -17,8 +17,10 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from govdash import compare, compare_charts, export, fmt, sources_view, ui, xlsx
-from govdash.compare import View
+from govdash import export, fmt, links, ui, xlsx
+from govdash.compare import charts as compare_charts
+from govdash.compare import logic
+from govdash.compare.logic import View
 from govdash.i18n import CATALOGUE, t
 
 K_STATE, K_DOMAIN, K_NOTICES = "compare_state", "compare_domain_state", "compare_notices"
@@ -64,13 +66,13 @@ def state() -> View:
     if K_STATE not in st.session_state:
         sel = ui.selection()
         params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
-        locs = localities(compare.query_codes(params.get("locs")) + [sel.locality])
-        first = {b: _first_offered(b) for b in compare.BOUNDS}
-        view, notices = compare.parse_query(params, indicators(), locs, sel.locality,
+        locs = localities(logic.query_codes(params.get("locs")) + [sel.locality])
+        first = {b: _first_offered(b) for b in logic.BOUNDS}
+        view, notices = logic.parse_query(params, indicators(), locs, sel.locality,
                                             (sel.year_from, sel.year_to), first_allowed=first)
         st.session_state[K_STATE] = view
         st.session_state[K_NOTICES] = notices
-        st.session_state[K_DOMAIN] = compare.indicator_row(indicators(), view.indicator)["domain"]
+        st.session_state[K_DOMAIN] = logic.indicator_row(indicators(), view.indicator)["domain"]
     return st.session_state[K_STATE]
 
 
@@ -89,7 +91,7 @@ def show_notices(lang: str) -> None:
     codes = [v for n in notices for k, v in n.values.items() if k in ("old_code", "new_code")]
     locs = localities(codes)
     for notice in notices:
-        st.warning(compare.notice_text(notice, lang, locs, indicators()), icon="⚠️")
+        st.warning(logic.notice_text(notice, lang, locs, indicators()), icon="⚠️")
 
 
 def _seed(key: str, value: object) -> None:
@@ -102,7 +104,7 @@ def _seed(key: str, value: object) -> None:
 # ---------------------------------------------------------------- callbacks
 
 def _choose_indicator(indicator: str) -> None:
-    bodies = compare.bodies_of(indicators(), indicator)
+    bodies = logic.bodies_of(indicators(), indicator)
     body = state().body if state().body in bodies else (bodies[0] if bodies else None)
     _set(indicator=indicator, body=body)
     st.session_state[W_IND] = indicator
@@ -114,7 +116,7 @@ def _on_domain() -> None:
     domain = st.session_state[W_DOMAIN]
     st.session_state[K_DOMAIN] = domain
     st.session_state[W_SEARCH] = ""
-    options = compare.indicator_options(indicators(), domain or None, None)
+    options = logic.indicator_options(indicators(), domain or None, None)
     if options and state().indicator not in options:
         _choose_indicator(options[0])
 
@@ -123,7 +125,7 @@ def _on_search() -> None:
     text = st.session_state[W_SEARCH]
     if not text.strip():
         return
-    options = compare.indicator_options(indicators(), None, text)
+    options = logic.indicator_options(indicators(), None, text)
     if options:
         st.session_state[K_DOMAIN] = st.session_state[W_DOMAIN] = ALL_DOMAINS
         if state().indicator not in options:
@@ -144,7 +146,7 @@ def _on_localities() -> None:
 
 def _on_bounds() -> None:
     bounds = st.session_state[W_BOUNDS] or state().bounds
-    codes, _ = compare.to_bounds(list(state().localities), localities(state().localities), bounds)
+    codes, _ = logic.to_bounds(list(state().localities), localities(state().localities), bounds)
     _set(bounds=bounds, localities=tuple(codes))
     st.session_state[W_LOCS] = list(codes)
     st.session_state.pop(W_AREA, None)  # areas differ between the modes: open on the default
@@ -178,18 +180,18 @@ def _indicator_pickers(view: View, lang: str) -> None:
     c_search.text_input(t("cmp_search", lang), key=W_SEARCH, on_change=_on_search,
                         help=t("cmp_search_help", lang), placeholder=t("cmp_search_placeholder", lang))
     search = st.session_state[W_SEARCH]
-    options = compare.indicator_options(inds, None if search.strip() else (st.session_state[W_DOMAIN] or None),
+    options = logic.indicator_options(inds, None if search.strip() else (st.session_state[W_DOMAIN] or None),
                                         search)
     if view.indicator not in options:
         options = [view.indicator] + options
     shown = inds[inds["indicator"].isin(options)].to_dict("records")
-    labels = {r["indicator"]: compare.indicator_option_label(r, lang) for r in shown}
+    labels = {r["indicator"]: logic.indicator_option_label(r, lang) for r in shown}
     _seed(W_IND, view.indicator)
     c_ind.selectbox(t("cmp_indicator", lang), options, key=W_IND, on_change=_on_indicator,
                     format_func=labels.get)
-    if search.strip() and not compare.indicator_options(inds, None, search):
+    if search.strip() and not logic.indicator_options(inds, None, search):
         c_search.caption(t("cmp_search_none", lang, text=search))
-    bodies = compare.bodies_of(inds, view.indicator)
+    bodies = logic.bodies_of(inds, view.indicator)
     if view.body is not None and len(bodies) > 1:
         _seed(W_BODY, view.body)
         c_body.selectbox(t("cmp_body", lang), bodies, key=W_BODY, on_change=_on_body,
@@ -200,12 +202,12 @@ def _indicator_pickers(view: View, lang: str) -> None:
 
 
 def _locality_pickers(view: View, lang: str) -> None:
-    """The localities and the boundary mode. A list longer than `compare.PICKER_LIMIT` (a
+    """The localities and the boundary mode. A list longer than `logic.PICKER_LIMIT` (a
     national one) is offered an area at a time: the province-level units, or one of them with
     everything under it; the chosen localities stay whichever area is shown."""
     areas = ui.query("compare_areas", bounds=view.bounds)
     chosen = localities(view.localities)
-    if int(areas["locality_count"].sum()) <= compare.PICKER_LIMIT:
+    if int(areas["locality_count"].sum()) <= logic.PICKER_LIMIT:
         c_locs, c_bounds = st.columns([7, 5])
         offered = ui.query("compare_locality_options", bounds=view.bounds, area=None, top_only=False)
     else:
@@ -213,14 +215,14 @@ def _locality_pickers(view: View, lang: str) -> None:
         area = _area_picker(c_area, areas, chosen, view, lang)
         offered = ui.query("compare_locality_options", bounds=view.bounds, area=area or None,
                            top_only=not area)
-    options, labels = compare.locality_options(offered, chosen, view.localities, view.bounds, lang)
+    options, labels = logic.locality_options(offered, chosen, view.localities, view.bounds, lang)
     _seed(W_LOCS, list(view.localities))
     c_locs.multiselect(t("cmp_localities", lang), options, key=W_LOCS, on_change=_on_localities,
-                       format_func=labels.get, max_selections=compare.MAX_LOCALITIES,
+                       format_func=labels.get, max_selections=logic.MAX_LOCALITIES,
                        help=t("cmp_localities_help", lang), placeholder=t("cmp_localities_empty", lang),
                        wrap=True, filter_mode="contains")
     _seed(W_BOUNDS, view.bounds)
-    c_bounds.segmented_control(t("cmp_bounds", lang), list(compare.BOUNDS), key=W_BOUNDS,
+    c_bounds.segmented_control(t("cmp_bounds", lang), list(logic.BOUNDS), key=W_BOUNDS,
                                on_change=_on_bounds, required=True, help=t("cmp_bounds_help", lang),
                                format_func=lambda b: t("cmp_bounds_" + b, lang))
 
@@ -231,8 +233,8 @@ def _area_picker(column: DeltaGenerator, areas: pd.DataFrame, chosen: pd.DataFra
     it opens on the area of the first chosen locality below province level."""
     codes = [""] + list(areas["code"])
     if st.session_state.get(W_AREA) not in codes:
-        st.session_state[W_AREA] = compare.default_area(chosen, view.localities, view.bounds) or ""
-    names = {r["code"]: t("cmp_area_option", lang, name=compare.name_of(r, lang),
+        st.session_state[W_AREA] = logic.default_area(chosen, view.localities, view.bounds) or ""
+    names = {r["code"]: t("cmp_area_option", lang, name=logic.name_of(r, lang),
                           n=fmt.number(int(r["locality_count"]), lang, 0)) for r in areas.to_dict("records")}
     names[""] = t("cmp_area_all", lang)
     total = int(areas["locality_count"].sum())
@@ -244,10 +246,10 @@ def view_controls(view: View, lang: str, years: tuple[int, int], rows: pd.DataFr
     """The view switch, the ranked year (bars) and the picture format; the view as shown."""
     c_view, c_year, c_image = st.columns([7, 2, 3])
     _seed(W_VIEW, view.view)
-    c_view.segmented_control(t("cmp_view", lang), list(compare.VIEWS), key=W_VIEW, on_change=_on_view,
+    c_view.segmented_control(t("cmp_view", lang), list(logic.VIEWS), key=W_VIEW, on_change=_on_view,
                              required=True, format_func=lambda v: f"{VIEW_ICONS[v]} {t('cmp_view_' + v, lang)}")
     if view.view == "bars":
-        year = compare.bar_year(rows, view.year, years)
+        year = logic.bar_year(rows, view.year, years)
         if year != view.year:
             view = _set(year=year)
             st.session_state[W_YEAR] = year
@@ -291,10 +293,10 @@ def chart_text(view: View, meta: pd.Series, lang: str, years: tuple[int, int], s
                extra: list[str], locs: pd.DataFrame, titles: dict[str, str]) -> compare_charts.ChartText:
     """The words printed inside the chart: title, axes, legend keys, footer."""
     year, since = _break_year()
-    footer = [compare.source_line(shown, titles, lang), compare.mode_line(view, meta, lang, locs)] + extra
+    footer = [logic.source_line(shown, titles, lang), logic.mode_line(view, meta, lang, locs)] + extra
     return compare_charts.ChartText(
-        lang=lang, title=compare.chart_title(meta, view, years, lang),
-        y_title=compare.unit_of(meta, lang), x_title=t("cmp_axis_year", lang), footer=footer,
+        lang=lang, title=logic.chart_title(meta, view, years, lang),
+        y_title=logic.unit_of(meta, lang), x_title=t("cmp_axis_year", lang), footer=footer,
         legend_reported=t("cmp_legend_reported", lang),
         legend_estimated=t("cmp_bar_estimated" if view.view == "bars" else "cmp_legend_estimated", lang),
         legend_derived=t("cmp_legend_derived", lang), gap=t("cmp_incomplete_short", lang),
@@ -312,13 +314,13 @@ def notes(view: View, points: pd.DataFrame, gaps: pd.DataFrame, labels: dict[str
             out.append(t("cmp_bar_missing", lang, year=view.year, names=", ".join(lacking)))
         out.append(t("cmp_rank_note", lang))
         return out
-    missing = compare.missing_years(points, gaps, labels, years)
+    missing = logic.missing_years(points, gaps, labels, years)
     if missing:
-        items = "; ".join(t("cmp_missing_item", lang, name=k, years=compare.year_span(v)) for k, v in missing.items())
+        items = "; ".join(t("cmp_missing_item", lang, name=k, years=logic.year_span(v)) for k, v in missing.items())
         out.append(t("cmp_note_missing", lang, items=items))
     if not gaps.empty:
         items = "; ".join(t("cmp_incomplete_item", lang, name=name, missing=missing,
-                            year=compare.year_span(list(group["year"])))
+                            year=logic.year_span(list(group["year"])))
                           for (name, missing), group in gaps.groupby(["series", "missing"], sort=False))
         out.append(t("cmp_note_incomplete", lang, items=items))
     return out
@@ -326,20 +328,20 @@ def notes(view: View, points: pd.DataFrame, gaps: pd.DataFrame, labels: dict[str
 
 def render(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, image: str) -> pd.DataFrame:
     """The chosen view; returns exactly the rows it shows (for the downloads)."""
-    meta = compare.indicator_row(indicators(), view.indicator)
+    meta = logic.indicator_row(indicators(), view.indicator)
     locs, titles = localities(view.localities), _titles()
-    labels = compare.series_labels(rows, view.localities, locs, lang)
-    shown = compare.view_rows(rows, view)
+    labels = logic.series_labels(rows, view.localities, locs, lang)
+    shown = logic.view_rows(rows, view)
     if not view.localities:
         st.info(t("cmp_localities_empty", lang), icon="ℹ️")
         return shown
     if rows.empty:
-        st.info(t("cmp_no_figures", lang, indicator=compare.name_of(meta, lang),
+        st.info(t("cmp_no_figures", lang, indicator=logic.name_of(meta, lang),
                   years=f"{years[0]}–{years[1]}"), icon="ℹ️")
         return shown
     if view.view != "table":
-        points = compare.chart_points(shown, meta, lang, labels, locs, titles)
-        gaps = compare.chart_gaps(shown, lang, labels, locs)
+        points = logic.chart_points(shown, meta, lang, labels, locs, titles)
+        gaps = logic.chart_gaps(shown, lang, labels, locs)
         extra = notes(view, points, gaps, labels, years, lang)
         text = chart_text(view, meta, lang, years, shown, extra, locs, titles)
         series = list(labels.values())
@@ -350,7 +352,7 @@ def render(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, im
             name = f"govdash-{view.indicator}-{view.view}"
             st.plotly_chart(fig, theme=None, key=f"compare_chart_{view.view}",
                             config=compare_charts.image_config(image, name, int(fig.layout.height)))
-        not_drawn = int((~rows["chartable"] & ~compare.is_gap(rows)).sum())
+        not_drawn = int((~rows["chartable"] & ~logic.is_gap(rows)).sum())
         if not_drawn:
             st.caption(t("cmp_note_not_charted", lang, n=not_drawn))
     _table(view, shown, meta, labels, lang, locs, titles)
@@ -377,12 +379,12 @@ def _table(view: View, shown: pd.DataFrame, meta: pd.Series, labels: dict[str, s
            locs: pd.DataFrame, titles: dict[str, str]) -> None:
     if shown.empty:
         return
-    export_df = compare.export_frame(shown, meta, lang, labels, locs, titles)
-    links = [sources_view.source_link(r["source_id"], r["figure_id"], lang) if compare.present(r["source_id"])
-             else (sources_view.source_link(compare.as_list(r["component_sources"])[0],
-                                            compare.as_list(r["component_ids"])[0], lang)
+    export_df = logic.export_frame(shown, meta, lang, labels, locs, titles)
+    hrefs = [links.source_link(r["source_id"], r["figure_id"], lang) if logic.present(r["source_id"])
+             else (links.source_link(logic.as_list(r["component_sources"])[0],
+                                            logic.as_list(r["component_ids"])[0], lang)
                    if r["derived"] else None) for r in shown.to_dict("records")]
-    table = compare.display_frame(export_df, shown, meta, lang, links, view.view)
+    table = logic.display_frame(export_df, shown, meta, lang, hrefs, view.view)
     config = {t("quote_label", lang): st.column_config.TextColumn(width="large"),
               t("cmp_col_link", lang): st.column_config.LinkColumn(display_text="↗")}
     if view.view == "table":
@@ -396,9 +398,9 @@ def _table(view: View, shown: pd.DataFrame, meta: pd.Series, labels: dict[str, s
 def downloads(view: View, lang: str, years: tuple[int, int], shown: pd.DataFrame, shared: dict[str, str]) -> None:
     """CSV and Excel of exactly the rows shown, and the link that reopens this view. The files
     are made when a button is pressed (Streamlit calls the function then), not on every rerun."""
-    meta = compare.indicator_row(indicators(), view.indicator)
+    meta = logic.indicator_row(indicators(), view.indicator)
     locs = localities(view.localities)
-    labels = compare.series_labels(shown, view.localities, locs, lang)
+    labels = logic.series_labels(shown, view.localities, locs, lang)
     link = share_link(view, shared)
     titles, sources = _titles(), ui.query("sources_list")
     st.markdown(f"**{t('cmp_downloads', lang)}**")
@@ -406,7 +408,7 @@ def downloads(view: View, lang: str, years: tuple[int, int], shown: pd.DataFrame
     name = f"govdash-{view.indicator}-{view.view}-{years[0]}-{years[1]}"
 
     def csv_bytes() -> bytes:
-        return export.to_csv_bytes(compare.export_frame(shown, meta, lang, labels, locs, titles))
+        return export.to_csv_bytes(logic.export_frame(shown, meta, lang, labels, locs, titles))
 
     def xlsx_bytes() -> bytes:
         return excel_bytes(view, lang, years, shown, link, meta, locs, titles, sources)
@@ -426,10 +428,10 @@ def excel_bytes(view: View, lang: str, years: tuple[int, int], shown: pd.DataFra
                 meta: pd.Series, locs: pd.DataFrame, titles: dict[str, str], sources: pd.DataFrame) -> bytes:
     """The Excel file: data sheet, sources and quotes, and what it is (no Streamlit calls: it
     runs when the button is pressed, outside the page's run)."""
-    labels = compare.series_labels(shown, view.localities, locs, lang)
-    data = compare.export_frame(shown, meta, lang, labels, locs, titles)
-    srcs = compare.sources_frame(shown, meta, lang, labels, locs, sources)
-    about = compare.about_frame(lang, compare.chart_title(meta, view, years, lang), meta, view, link)
+    labels = logic.series_labels(shown, view.localities, locs, lang)
+    data = logic.export_frame(shown, meta, lang, labels, locs, titles)
+    srcs = logic.sources_frame(shown, meta, lang, labels, locs, sources)
+    about = logic.about_frame(lang, logic.chart_title(meta, view, years, lang), meta, view, link)
     formats = {t("value_label", lang): xlsx.number_format(int(meta["decimals"]))}
     return xlsx.to_xlsx_bytes([(t("cmp_sheet_data", lang), data), (t("cmp_sheet_sources", lang), srcs),
                                (t("cmp_sheet_about", lang), about)], formats)
@@ -438,17 +440,17 @@ def excel_bytes(view: View, lang: str, years: tuple[int, int], shown: pd.DataFra
 def share_link(view: View, shared: dict[str, str]) -> str:
     """The address of this view: the page's own URL when the browser told us, else relative."""
     base = st.context.url or "compare"
-    return f"{base}?{compare.share_query(view, shared)}"
+    return f"{base}?{logic.share_query(view, shared)}"
 
 
 def coverage(view: View, lang: str) -> None:
     """Localities × years heatmap for the indicator's domain: what can be compared at all."""
-    meta = compare.indicator_row(indicators(), view.indicator)
+    meta = logic.indicator_row(indicators(), view.indicator)
     domain = domain_label(meta["domain"], lang)
     st.subheader(t("cmp_coverage", lang, domain=domain))
     st.caption(t("cmp_coverage_intro", lang))
     counts = ui.query("compare_coverage", domain=meta["domain"], localities=_series_codes(view),
-                      limit=compare.COVERAGE_ROWS)
+                      limit=logic.COVERAGE_ROWS)
     if counts.empty:
         st.info(t("cmp_no_figures", lang, indicator=domain, years="—"), icon="ℹ️")
         return
@@ -466,7 +468,7 @@ def coverage(view: View, lang: str) -> None:
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _coverage_chart(counts: pd.DataFrame, names: pd.DataFrame, lang: str, domain: str) -> go.Figure:
     """The coverage heatmap of `compare_coverage` rows (shared, read-only; cached as `_chart`)."""
-    cells = compare.coverage_cells(counts, names, lang)
+    cells = logic.coverage_cells(counts, names, lang)
     rows = list(dict.fromkeys(cells["row"]))  # the query's display order
     years = sorted(int(y) for y in cells["year"].unique())
     text = compare_charts.ChartText(lang=lang, title=t("cmp_coverage_title", lang, domain=domain),
@@ -493,6 +495,6 @@ def sync_url(view: View) -> None:
     changes = {k: v for k, v in wanted.items() if st.query_params.get(k) != v}
     if changes:
         st.query_params.update(changes)
-    for key in compare.URL_KEYS:
+    for key in logic.URL_KEYS:
         if key not in wanted and key in st.query_params:
             del st.query_params[key]

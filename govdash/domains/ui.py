@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from govdash import db, domains, export, ui
-from govdash.charts import Chart, register_table
+from govdash import db, export, ui
+from govdash.domains import build
+from govdash.domains.charts import Chart, register_table
 from govdash.i18n import t
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
@@ -21,12 +22,12 @@ def _names(codes: list[str], lang: str) -> dict[str, str]:
 def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
     """The page's "compare with" multiselect: other localities with data for the page in the range."""
     lang = sel.lang
-    options = domains.compare_options(coverage, sel.locality)
+    options = build.compare_options(coverage, sel.locality)
     if not options:
         st.caption(t("dom_compare_none", lang))
         return []
-    default = domains.default_compare(coverage, sel.locality)
-    labels = domains.option_labels(coverage, lang)
+    default = build.default_compare(coverage, sel.locality)
+    labels = build.option_labels(coverage, lang)
 
     return st.multiselect(t("dom_compare", lang), options=options, default=default, format_func=labels.__getitem__,
                           key=f"{page}_compare_{sel.locality}", help=t("dom_compare_help", lang),
@@ -35,12 +36,12 @@ def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str,
-          store: int) -> tuple[domains.PageData, domains.PageView]:
+          store: int) -> tuple[build.PageData, build.PageView]:
     """A page's data and content with no chart drawn yet, cached per selection; `store` (the
     open store's identity) changes when the data are reloaded, so a reload is never served stale
     pages."""
-    data = domains.load(page, shown, year_from, year_to, fetch=ui.query)
-    return data, domains.build(page, data, shown, year_from, year_to, lang, render=())
+    data = build.load(page, shown, year_from, year_to, fetch=ui.query)
+    return data, build.build(page, data, shown, year_from, year_to, lang, render=())
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -48,15 +49,15 @@ def _charts(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lan
             index: int) -> list[Chart]:
     """The drawn charts of one section: only the open tab's are drawn, when it is opened."""
     _, view = _view(page, shown, year_from, year_to, lang, store)
-    return domains.draw(view.sections[index].parts, shown, year_from, year_to, lang)
+    return build.draw(view.sections[index].parts, shown, year_from, year_to, lang)
 
 
 def render(page: str) -> None:
     """Draw one domain page for the current selection."""
-    spec = domains.page_spec(page)
+    spec = build.page_spec(page)
     sel = ui.selection()
     lang = sel.lang
-    span = domains.range_label(sel.year_from, sel.year_to)
+    span = build.range_label(sel.year_from, sel.year_to)
     st.title(t("dom_heading", lang, page=t(spec.title, lang), locality=ui.locality_name(sel.locality, lang),
                years=span))
     ui.show_notices()
@@ -65,7 +66,7 @@ def render(page: str) -> None:
                         locality=sel.locality)
     compare = compare_picker(page, sel, coverage)
     shown = (sel.locality, *compare)
-    st.caption(domains.coverage_line(coverage, shown, _names(list(shown), lang), sel.year_from, sel.year_to, lang))
+    st.caption(build.coverage_line(coverage, shown, _names(list(shown), lang), sel.year_from, sel.year_to, lang))
     store = id(db.connection())
     data, view = _view(page, shown, sel.year_from, sel.year_to, lang, store)
     if view.kpi_year is None:
@@ -91,23 +92,23 @@ def render(page: str) -> None:
                     _section(page, section, drawn, lang, several=len(shown) > 1)
     if not view.other_cards.empty:
         st.subheader(t("dom_other_figures", lang))
-        ui.kpi_grid(domains.cards(view.other_cards, lang, name_locality=True), per_row=3)
+        ui.kpi_grid(build.cards(view.other_cards, lang, name_locality=True), per_row=3)
     st.divider()
     ui.figure_table(view.all_rows, key=f"{page}_all", title=t("dom_all_table", lang, n=len(view.all_rows)))
 
 
-def _kpis(view: domains.PageView, sel) -> None:
+def _kpis(view: build.PageView, sel) -> None:
     lang = sel.lang
     annual = bool((view.kpi_rows["period_kind"] == "year").all())
     st.subheader(t("dom_kpi_heading" if annual else "dom_kpi_heading_partial", lang,
                    locality=ui.locality_name(sel.locality, lang), year=view.kpi_year))
-    ui.kpi_grid(domains.cards(view.kpi_rows, lang, name_locality=False), per_row=3)
+    ui.kpi_grid(build.cards(view.kpi_rows, lang, name_locality=False), per_row=3)
     st.caption(t("not_final_note", lang))
 
 
-def _section(page: str, section: domains.SectionView, drawn: list[Chart], lang: str, several: bool) -> None:
+def _section(page: str, section: build.SectionView, drawn: list[Chart], lang: str, several: bool) -> None:
     """A section: its charts (two narrow ones to a row, in page order), then its cards."""
-    for row in domains.layout_rows(drawn):
+    for row in build.layout_rows(drawn):
         if len(row) == 1:
             _chart(page, row[0], lang)
             continue
@@ -115,7 +116,7 @@ def _section(page: str, section: domains.SectionView, drawn: list[Chart], lang: 
             with col:
                 _chart(page, chart, lang)
     if not section.cards.empty:
-        ui.kpi_grid(domains.cards(section.cards, lang, name_locality=several), per_row=3)
+        ui.kpi_grid(build.cards(section.cards, lang, name_locality=several), per_row=3)
 
 
 def _chart(page: str, chart: Chart, lang: str) -> None:

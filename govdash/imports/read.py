@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from govdash import vnenc
+from govdash.imports import vnenc
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000

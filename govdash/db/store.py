@@ -27,17 +27,17 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 
-from govdash.paths import ROOT
+from govdash.paths import QUERIES_DIR, ROOT
 
-MODELS_DIR = Path(__file__).resolve().parent / "models"
+MODELS_DIR = QUERIES_DIR / "models"
 KEEP = 6  # store files kept; older ones (by last use) are deleted
 ROW_GROUP_SIZE = 16_384  # rows per row group of the store's tables (see `build`)
-_CODE = [Path(__file__).resolve(), Path(__file__).resolve().parent / "db.py"]
+_CODE = [Path(__file__).resolve(), Path(__file__).resolve().parent / "__init__.py"]
 _DIGESTS = "checksums.json"
 
 

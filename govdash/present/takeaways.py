@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from govdash import charts, fmt
+from govdash import fmt
+from govdash.domains import charts
 from govdash.i18n import t
 
 ANNUAL, SESSION, PLANNED = "year", "session", "planned"

@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from govdash.present import deck, powerpoint
+
 
 def add_subcommands(sub) -> dict:
     """Add `deck` and `report` to the CLI's subparsers; their handlers by name."""
@@ -29,8 +31,9 @@ def _progress(fraction: float, step: str) -> None:
 
 
 def _run(args: argparse.Namespace, kind: str) -> int:
-    from govdash import db, deck, render, report
-    from govdash.__main__ import resolve_locality
+    from govdash import db
+    from govdash.cli import resolve_locality
+    from govdash.present import pdf, render
     started = time.perf_counter()
     out = Path(args.out)
     if not out.parent.is_dir():
@@ -47,12 +50,12 @@ def _run(args: argparse.Namespace, kind: str) -> int:
         print(f"error: {render.unavailable_message(args.lang)}", file=sys.stderr)
         return 1
     if kind == "deck":
-        build = lambda: deck.build_pptx(made, _progress)  # noqa: E731
+        build = lambda: powerpoint.build_pptx(made, _progress)  # noqa: E731
     else:
         sources = db.run_query("sources_list", con)
-        build = lambda: report.build_pdf(made, sources, _progress)  # noqa: E731
+        build = lambda: pdf.build_pdf(made, sources, _progress)  # noqa: E731
     try:
-        size = deck.write_atomic(out, build)
+        size = powerpoint.write_atomic(out, build)
     except render.RendererUnavailable as exc:
         print(f"\nerror: {exc}", file=sys.stderr)
         return 1
@@ -69,5 +72,5 @@ def cmd_deck(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Build the .pdf report."""
+    """Build the .pdf pdf."""
     return _run(args, "report")

@@ -30,9 +30,9 @@ import json
 import os
 import secrets
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 LOCK_NAME = ".import.lock"
 JOURNAL_NAME = ".import-journal.json"

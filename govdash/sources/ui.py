@@ -1,127 +1,19 @@
-"""Nguồn dữ liệu (sources page): every document and web page the figures come from, with its
-title, publisher, date and reliability and all the figures taken from it with their quotes;
-searchable with or without diacritics; and the links any page uses to point at a source.
-
-URL scheme of the sources page (its url path is `sources`):
-    sources?src=<source_id>                     that source first and open
-    sources?src=<source_id>&fig=<figure_id>     … with that figure highlighted
-    sources?q=<text>                            the search box filled in
-`lang=vi|en` may be added so the link opens in the reader's language. Build links with
-`source_link()`; bad values in the address are dropped with a notice.
-
-At national scale there are ~700 sources and millions of figures, so the page never loads
-every figure. The list is `sources_list` (counts pre-aggregated), shown `SOURCES_PER_PAGE` at a
-time; a search asks `source_matches` (one row of folded words per source); a linked figure is
-found with `figure_source` (one row); and only an opened source reads its figures, from
-`source_figures`, `FIGURES_PER_PAGE` at a time. A closed source runs no query (lazy expanders).
-"""
+"""Nguồn dữ liệu (sources page): every document and web page the figures come from, with its figures and quotes, searchable with or without diacritics."""
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-from typing import Callable, Mapping
-from urllib.parse import urlencode
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
 
 from govdash import db, export, fmt, tables, ui
 from govdash.i18n import t
-from govdash.state import Notice
+from govdash.sources import paging
+from govdash.sources.links import Link, _first, parse_link
+from govdash.sources.paging import _count, _present, filter_sources, ordered, page_count, page_label
 from govdash.text import fold
 
-SOURCES_PAGE = "sources"
 HIGHLIGHT = "background-color: #FFF1C2"
-SOURCES_PER_PAGE = 50
-FIGURES_PER_PAGE = 200
-
-
-def source_link(source_id: str, figure_id: str | None = None, lang: str | None = None) -> str:
-    """A relative link that opens the sources page on `source_id`, highlighting `figure_id`.
-
-    Relative (no leading slash) so it also works when the app is served under a base path.
-    """
-    params = {"src": source_id}
-    if figure_id:
-        params["fig"] = figure_id
-    if lang:
-        params["lang"] = lang
-    return f"{SOURCES_PAGE}?{urlencode(params)}"
-
-
-@dataclass(frozen=True)
-class Link:
-    """What the address points at: a source, a figure of it and the figure's place among the
-    source's figures (`source_row`), and notices about the values that were dropped."""
-    source: str | None = None
-    figure: str | None = None
-    figure_row: int | None = None
-    notices: tuple[Notice, ...] = ()
-
-
-def _first(value: object) -> str | None:
-    if isinstance(value, (list, tuple)):
-        value = value[-1] if value else None
-    return None if value is None or str(value) == "" else str(value)
-
-
-def parse_link(params: dict, sources: pd.DataFrame, locate: Callable[[str], pd.DataFrame]) -> Link:
-    """The source and figure a link points at; unknown ones are dropped with a notice.
-
-    `locate(figure_id)` gives the figure's `figure_source` row (none when unknown). A figure
-    given without its source opens the figure's own source.
-    """
-    notices: list[Notice] = []
-    src, fig, row = _first(params.get("src")), _first(params.get("fig")), None
-    if src is not None and src not in set(sources["source_id"]):
-        notices.append(Notice("srcv_notice_bad_source", {"value": src[:60]}))
-        src = None
-    if fig is not None:
-        own = locate(fig)
-        if own.empty or (src is not None and own.iloc[0]["source_id"] != src):
-            notices.append(Notice("srcv_notice_bad_figure", {"value": fig[:60]}))
-            fig = None
-        else:
-            src, row = own.iloc[0]["source_id"], int(own.iloc[0]["source_row"])
-    return Link(src, fig, row, tuple(notices))
-
-
-def filter_sources(sources: pd.DataFrame, matched: set[str] | None) -> pd.DataFrame:
-    """The sources a search matched (the `source_matches` ids); all of them when `matched` is
-    None (no search)."""
-    if matched is None:
-        return sources
-    return sources[sources["source_id"].isin(matched)]
-
-
-def ordered(sources: pd.DataFrame, first: str | None) -> pd.DataFrame:
-    """The linked source first, the others in their usual order."""
-    if first is None:
-        return sources
-    return pd.concat([sources[sources["source_id"] == first], sources[sources["source_id"] != first]])
-
-
-def page_count(n: int, per_page: int) -> int:
-    """How many pages `n` items fill, `per_page` a page (at least one)."""
-    return max(1, -(-n // per_page))
-
-
-@functools.lru_cache(maxsize=4096)
-def _count(n: int, lang: str) -> str:
-    """A whole number as shown (`13.680`), remembered: ~50 labels and every pager option are
-    formatted on every rerun."""
-    return fmt.number(n, lang, 0)
-
-
-def page_label(page: int, n: int, per_page: int, lang: str) -> str:
-    """`1–200 of 13,680` for the first page of 13,680 items shown 200 at a time."""
-    first, last = page * per_page + 1, min(n, (page + 1) * per_page)
-    return t("srcv_range", lang, first=_count(first, lang), last=_count(last, lang),
-             total=_count(n, lang))
-
-
-_present = fmt.is_present  # shared with the other modules
-
 
 def _document_text(file: str) -> str | None:
     """The full text of a document held under data/seeds/ (no other path is ever read)."""
@@ -181,7 +73,7 @@ def _highlighted(table: pd.DataFrame, figure: str | None):
 def _figures(s: Mapping, link: Link, key: str, lang: str, text: str) -> None:
     """The source's figures with quotes, a page at a time, the linked one highlighted (its page
     shown first); with a search `text`, those matching it, when some do on their own."""
-    sid, total, search, per_page = s["source_id"], int(s["figure_count"]), fold(text), FIGURES_PER_PAGE
+    sid, total, search, per_page = s["source_id"], int(s["figure_count"]), fold(text), paging.FIGURES_PER_PAGE
     if search and _figure_page(sid, search, 0, per_page)[1] == 0:
         st.caption(t("srcv_matching_spread", lang, text=text))
         search = ""
@@ -284,7 +176,7 @@ def _search_box(key: str, lang: str) -> str:
 
 def render(key: str, lang: str, sources: pd.DataFrame) -> None:
     """The whole list: notices about the address, search (mirrored in the URL as `q`), the
-    linked source first and open, every other source closed; `SOURCES_PER_PAGE` at a time."""
+    linked source first and open, every other source closed; `paging.SOURCES_PER_PAGE` at a time."""
     link = parse_link(st.query_params.to_dict(), sources, _locate)
     for notice in link.notices:
         st.warning(t(notice.key, lang, **notice.values), icon="⚠️")
@@ -299,6 +191,6 @@ def render(key: str, lang: str, sources: pd.DataFrame) -> None:
     if shown.empty:
         st.info(t("srcv_none", lang, text=text), icon="🔎")
         return
-    page = _pager(f"{key}_list_page", len(shown), SOURCES_PER_PAGE, "srcv_sources_page", lang)
-    for s in shown.iloc[page * SOURCES_PER_PAGE:(page + 1) * SOURCES_PER_PAGE].to_dict("records"):
+    page = _pager(f"{key}_list_page", len(shown), paging.SOURCES_PER_PAGE, "srcv_sources_page", lang)
+    for s in shown.iloc[page * paging.SOURCES_PER_PAGE:(page + 1) * paging.SOURCES_PER_PAGE].to_dict("records"):
         source_block(s, lang, key, link, text)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from govdash import auth, export, fmt, import_read, import_template, importer, ui
+from govdash import export, fmt, imports, ui
 from govdash.i18n import t
+from govdash.imports import auth, read, template
 from govdash.paths import ROOT, data_dir
 
 K_EDITOR, K_SESSION, K_UPLOAD_N = "import_editor", "import_session", "import_upload_n"
@@ -38,7 +39,7 @@ class Meta:
     """Names, units and decimals of localities and indicators, read from the data folder."""
 
     def __init__(self, folder: Path):
-        cur = importer.load_current(folder, check=False)
+        cur = imports.load_current(folder, check=False)
         self.localities = {r["code"]: r for r in cur.tables["localities"].rows}
         self.indicators = {r["indicator"]: r for r in cur.tables["indicators"].rows}
 
@@ -81,13 +82,13 @@ def replaced_frame(changes: list, meta: Meta, lang: str) -> pd.DataFrame:
                           t("imp_new_value", lang): meta.value(c.figure, lang)} for c in changes])
 
 
-def affected(plan: importer.ImportPlan, meta: Meta, lang: str) -> tuple[str, str]:
+def affected(plan: imports.ImportPlan, meta: Meta, lang: str) -> tuple[str, str]:
     """The pages, and the indicators/localities/years, an import changes."""
     changes = plan.added + plan.replaced
     keys = []
     if any(meta.indicators[c.figure["indicator"]]["headline"] == "true" for c in changes):
         keys.append("page_overview")
-    keys += [importer.DOMAIN_PAGES[c.resource] for c in changes if c.resource in importer.DOMAIN_PAGES]
+    keys += [imports.DOMAIN_PAGES[c.resource] for c in changes if c.resource in imports.DOMAIN_PAGES]
     keys += ["page_compare", "page_sources"]
     files = {"page_overview": "overview", "page_sessions": "sessions", "page_supervision": "supervision",
              "page_voters": "voters", "page_budget": "budget", "page_compare": "compare",
@@ -121,10 +122,10 @@ def templates(lang: str) -> None:
     st.subheader(t("imp_template_heading", lang))
     st.caption(t("imp_template_help", lang))
     left, right = st.columns(2)
-    left.download_button(t("imp_template_csv", lang), data=import_template.template_csv,
+    left.download_button(t("imp_template_csv", lang), data=template.template_csv,
                          file_name="govdash-mau-nhap-lieu.csv", mime="text/csv",
                          key="import_template_csv", on_click="ignore")
-    right.download_button(t("imp_template_xlsx", lang), data=lambda: import_template.template_xlsx(lang=lang),
+    right.download_button(t("imp_template_xlsx", lang), data=lambda: template.template_xlsx(lang=lang),
                           file_name="govdash-mau-nhap-lieu.xlsx", key="import_template_xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           on_click="ignore")
@@ -210,20 +211,20 @@ def upload(current: auth.Editor, lang: str) -> None:
     """Upload, check, resolve, preview and commit."""
     st.subheader(t("imp_upload_heading", lang))
     n = st.session_state.setdefault(K_UPLOAD_N, 0)
-    limit = fmt.number(import_read.MAX_BYTES // 1024 // 1024, lang, 0) + " MB"
+    limit = fmt.number(read.MAX_BYTES // 1024 // 1024, lang, 0) + " MB"
     file = st.file_uploader(t("imp_upload_label", lang, limit=limit), type=UPLOAD_TYPES,
                             key=f"import_file_{n}",
-                            max_upload_size=import_read.MAX_BYTES // 1024 // 1024)
+                            max_upload_size=read.MAX_BYTES // 1024 // 1024)
     if file is None:
         return
     data = file.getvalue()
     sha = hashlib.sha256(data).hexdigest()
-    plan = importer.prepare(data, file.name, decisions=_decisions(sha), lang=lang)
+    plan = imports.prepare(data, file.name, decisions=_decisions(sha), lang=lang)
     seen, st.session_state[K_SEEN] = st.session_state.get(K_SEEN), plan.digest
     st.caption(t("imp_file_summary", lang, name=plan.file_name, size=fmt.number(len(data), lang, 0) + " B",
                  rows=fmt.number(plan.rows_read, lang, 0), sha=sha[:16]))
-    result = importer.check(plan)
-    show = {importer.Outcome.OK: st.info, importer.Outcome.CONFLICTS: st.warning}.get(result.outcome, st.error)
+    result = imports.check(plan)
+    show = {imports.Outcome.OK: st.info, imports.Outcome.CONFLICTS: st.warning}.get(result.outcome, st.error)
     show(result.message(lang))
     problems(plan, lang)
     conflicts(plan, sha, lang)
@@ -232,16 +233,16 @@ def upload(current: auth.Editor, lang: str) -> None:
     disabled = not plan.ready
     if st.button(t("imp_commit_button", lang), type="primary", disabled=disabled, key="import_commit"):
         # What is written must be what the editor saw before clicking, not a newer plan.
-        done = importer.commit(data, file.name, current.name, decisions=_decisions(sha),
+        done = imports.commit(data, file.name, current.name, decisions=_decisions(sha),
                                expected_digest=seen or plan.digest, lang=lang)
         _finish(done, sha, lang)
     elif disabled and (plan.errors or plan.unresolved):
         st.caption(t("imp_commit_blocked", lang))
 
 
-def _finish(done: importer.Result, sha: str, lang: str) -> None:
+def _finish(done: imports.Result, sha: str, lang: str) -> None:
     """After a commit: show the new data everywhere, clear the upload, remember the message."""
-    entry = {"ok": done.outcome == importer.Outcome.OK, "message": done.message(lang), "sha": sha}
+    entry = {"ok": done.outcome == imports.Outcome.OK, "message": done.message(lang), "sha": sha}
     if done.import_id and done.plan and (done.plan.added or done.plan.replaced):
         first = (done.plan.added + done.plan.replaced)[0].figure
         entry.update(locality=first["locality_code"], year=int(first["period_end"][:4]))
@@ -259,7 +260,7 @@ def _table(frame: pd.DataFrame) -> None:
         st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def problems(plan: importer.ImportPlan, lang: str) -> None:
+def problems(plan: imports.ImportPlan, lang: str) -> None:
     """Errors (table and CSV download) and notes."""
     if plan.errors:
         st.markdown(f"**{t('imp_errors_heading', lang, count=len(plan.errors))}**")
@@ -273,7 +274,7 @@ def problems(plan: importer.ImportPlan, lang: str) -> None:
             _table(errors_frame(plan.warnings, lang))
 
 
-def conflicts(plan: importer.ImportPlan, sha: str, lang: str) -> None:
+def conflicts(plan: imports.ImportPlan, sha: str, lang: str) -> None:
     """One replace/skip choice per duplicate row, and buttons to decide them all."""
     if not plan.conflicts:
         return
@@ -298,7 +299,7 @@ def conflicts(plan: importer.ImportPlan, sha: str, lang: str) -> None:
                  format_func=labels.get, horizontal=True, key=f"import_decide_{sha[:12]}_{c.row}")
 
 
-def preview(plan: importer.ImportPlan, lang: str) -> None:
+def preview(plan: imports.ImportPlan, lang: str) -> None:
     """What the import would change, and where it shows."""
     st.subheader(t("imp_preview_heading", lang))
     cols = st.columns(4)
@@ -326,7 +327,7 @@ def preview(plan: importer.ImportPlan, lang: str) -> None:
 def history(current: auth.Editor | None, lang: str) -> None:
     """Every import, and (for an editor) undoing one."""
     st.subheader(t("imp_history_heading", lang))
-    records = importer.history()
+    records = imports.history()
     if not records:
         st.caption(t("imp_history_empty", lang))
         return
@@ -340,10 +341,10 @@ def history(current: auth.Editor | None, lang: str) -> None:
     n = st.session_state.setdefault(K_UNDO_N, 0)
     sure = st.checkbox(t("imp_rollback_confirm", lang), key=f"import_rollback_sure_{n}")
     if st.button(t("imp_rollback_button", lang), disabled=not sure, key="import_rollback"):
-        done = importer.rollback(chosen, current.name, lang=lang)
-        if done.outcome == importer.Outcome.OK:
+        done = imports.rollback(chosen, current.name, lang=lang)
+        if done.outcome == imports.Outcome.OK:
             ui.reload_data()
-        st.session_state[K_RESULT] = {"ok": done.outcome == importer.Outcome.OK,
+        st.session_state[K_RESULT] = {"ok": done.outcome == imports.Outcome.OK,
                                       "message": done.message(lang)}
         st.session_state[K_UNDO_N] = n + 1  # a fresh, unticked confirmation next time
         st.rerun()

@@ -114,7 +114,7 @@ def add_editor(name: str, password: str, display_name: str = "", path: Path | No
     editors = load_editors(path)
     editors[name] = {"display_name": display_name or editors.get(name, {}).get("display_name", name),
                      "password_hash": (hasher or _HASHER).hash(password),
-                     "added": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+                     "added": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     save_editors(editors, path)
 
 

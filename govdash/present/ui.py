@@ -15,14 +15,15 @@ import re
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 import streamlit as st
 
-from govdash import db, deck, render, report, ui
+from govdash import db, ui
 from govdash.i18n import t
+from govdash.present import deck, pdf, powerpoint, render
 
 K_SLIDE = "slide"                      # URL query parameter: 1 = title slide
 K_FOCUS = "present_focus"
@@ -199,7 +200,7 @@ def _chart_slide(slide: deck.Slide) -> None:
                         config={"displaylogo": False, "responsive": True})
         st.markdown(f"## {md_escape(slide.title)}")
     with st.container(key="present_source"):
-        st.caption(deck.full_sources(slide.chart, slide.lang))
+        st.caption(powerpoint.full_sources(slide.chart, slide.lang))
 
 
 def _image_downloads(slide: deck.Slide, stem: str, lang: str, can_render: bool) -> None:
@@ -219,12 +220,12 @@ def _exports(the_deck: deck.Deck, sources: pd.DataFrame, lang: str, can_render: 
     if not can_render:
         st.warning(render.unavailable_message(lang), icon="⚠️")
     token = st.session_state.setdefault(K_TOKEN, uuid.uuid4().hex)
-    stem = deck.file_stem(the_deck)
+    stem = powerpoint.file_stem(the_deck)
     specs = [
         ("pptx", t("pres_pptx", lang), t("pres_pptx_help", lang), t("pres_what_pptx", lang), PPTX_MIME,
-         lambda progress: deck.build_pptx(the_deck, progress)),
+         lambda progress: powerpoint.build_pptx(the_deck, progress)),
         ("pdf", t("pres_pdf", lang), t("pres_pdf_help", lang), t("pres_what_pdf", lang), "application/pdf",
-         lambda progress: report.build_pdf(the_deck, sources, progress)),
+         lambda progress: pdf.build_pdf(the_deck, sources, progress)),
     ]
     cols = st.columns(len(specs))
     clicked = []
@@ -307,6 +308,6 @@ def render_page() -> None:
         _chart_slide(chosen[n - 2])
     if not focus:
         if n > 1:
-            _image_downloads(chosen[n - 2], deck.file_stem(the_deck), lang, can_render)
+            _image_downloads(chosen[n - 2], powerpoint.file_stem(the_deck), lang, can_render)
         st.divider()
         _exports(the_deck, ui.query("sources_list"), lang, can_render)

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
-from govdash import charts, deck as deck_mod, domains, theme
+from govdash import theme
+from govdash.domains import build, charts
 from govdash.i18n import t
+from govdash.present import deck as deck_mod
 
 Progress = Callable[[float, str], None]
 FONT_DIRS = [Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/truetype/dejavu")]
@@ -75,6 +77,7 @@ def _styles() -> dict:
 
 def _p(text: object, style) -> object:
     from xml.sax.saxutils import escape
+
     from reportlab.platypus import Paragraph
     return Paragraph(escape(str(text)), style)
 
@@ -158,7 +161,7 @@ def pdf_bytes(deck: deck_mod.Deck, pictures: list[bytes], sources: pd.DataFrame)
              _p(t("pres_report_intro", lang, locality=deck.name, year=deck.year), styles["body"])]
     pictures_by_key = {s.key: png for s, png in zip(deck.slides, pictures)}
     for page in deck_mod.PAGE_ORDER:
-        section = t(domains.page_spec(page).title, lang)
+        section = t(build.page_spec(page).title, lang)
         heading = [_p(section, styles["h1"])]
         mine = [s for s in deck.slides if s.page == page]
         if not mine:
