@@ -11,7 +11,7 @@ SOURCE_DIR defaults to ../shared/geo beside the repository. What it does, in pur
 3. assemble each province's outer rings from its simplified arcs, drop holes (only atoll
    lagoons in the archipelagos have any) and drop islets below an area threshold, except in the
    open sea east of 110.5° E (the Hoàng Sa and Trường Sa archipelagos), where every ring is kept;
-4. round to 3 decimals (about 100 m) and write compact JSON:
+4. round to 3 decimals (about 100 m; 4 for a reef smaller than that) and write compact JSON:
    {"era": "63", "source": ..., "units": [{"gid", "name", "source_code", "rings": [[[lon, lat], ...], ...]}]}.
 """
 from __future__ import annotations
@@ -97,11 +97,11 @@ def area(ring: list[tuple[float, float]]) -> float:
     return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
 
 
-def rounded(ring: list[tuple[float, float]]) -> list[list[float]]:
-    """Round to DECIMALS and drop consecutive duplicates; keep the ring closed."""
+def rounded(ring: list[tuple[float, float]], decimals: int = DECIMALS) -> list[list[float]]:
+    """Round and drop consecutive duplicates; keep the ring closed."""
     out: list[list[float]] = []
     for x, y in ring:
-        p = [round(x, DECIMALS), round(y, DECIMALS)]
+        p = [round(x, decimals), round(y, decimals)]
         if not out or p != out[-1]:
             out.append(p)
     if out[0] != out[-1]:
@@ -121,8 +121,12 @@ def province_rings(geometry: dict, raw: list, simple: list) -> list[list[list[fl
             continue
         ring = rounded(ring_points(outer, simple))
         if len({tuple(p) for p in ring}) < 3:
-            # an islet narrower than the rounding: keep its original outline, thinned
-            ring = rounded(full[:: max(1, len(full) // 6)] + full[:1])
+            # an islet narrower than the tolerance: keep its original outline, thinned, and
+            # if it is narrower than the rounding too (one reef of Trường Sa), one more decimal
+            thinned = full[:: max(1, len(full) // 6)] + full[:1]
+            ring = rounded(thinned)
+            if len({tuple(p) for p in ring}) < 3:
+                ring = rounded(thinned, DECIMALS + 1)
         kept.append((area(full), ring))
     return [ring for _, ring in sorted(kept, key=lambda t: -t[0])]
 

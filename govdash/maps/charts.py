@@ -28,8 +28,10 @@ MUTED = "#5F6368"
 BORDER = "#FFFFFF"                 # province borders: thin white lines between fills
 MISSING_FILL = "#ECEBE8"           # pale warm grey, not a colour of any scale
 MISSING_PATTERN = {"shape": "/", "fgcolor": "#B9B6B0", "size": 6, "solidity": 0.25, "fillmode": "replace"}
-ESTIMATED_PATTERN = {"shape": ".", "fgcolor": "#FFFFFF", "size": 5, "solidity": 0.35, "fillmode": "replace"}
+ESTIMATED_PATTERN = {"shape": ".", "fgcolor": "#FFFFFF", "size": 4, "solidity": 0.12, "fillmode": "replace"}
+LABEL_DARK, LABEL_LIGHT = "#1F1F1F", "#FFFFFF"
 ISLET_LINE = 1.2                   # px: outline of the archipelago islets, so they show as dots
+PLOT_MARGIN_Y = 110               # px above and below the plot area (title, footer), for label fitting
 STATUSES = ("reported", "estimated", "missing")
 
 
@@ -99,10 +101,36 @@ def _province_trace(rings, style: _Style, name: str, code: str, line: dict) -> g
     return trace
 
 
-def _labels_trace(points: list[tuple[float, float, str]], size: int) -> go.Scatter:
+def label_colour(fill: str) -> str:
+    """Dark text on light fills, white on dark ones (relative luminance of a #RRGGBB colour)."""
+    if not (fill.startswith("#") and len(fill) == 7):
+        return LABEL_DARK
+    r, g, b = (int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return LABEL_DARK if 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2] > 0.18 else LABEL_LIGHT
+
+
+def _fit_labels(candidates: list[tuple[float, float, str, float, str]], size: int,
+                px_per_unit: float) -> list[tuple[float, float, str, str]]:
+    """Labels that do not overlap, larger provinces first: a label whose box (estimated from its
+    length and the font size) would touch one already placed is left to the hover instead."""
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for x, y, label, _, colour in sorted(candidates, key=lambda c: -c[3]):
+        half_w = (0.3 * size * len(label) + 2) / px_per_unit
+        half_h = (0.6 * size + 1) / px_per_unit
+        box = (x - half_w, y - half_h, x + half_w, y + half_h)
+        if all(box[2] < b[0] or b[2] < box[0] or box[3] < b[1] or b[3] < box[1] for b in placed):
+            placed.append(box)
+            out.append((x, y, label, colour))
+    return out
+
+
+def _labels_trace(points: list[tuple[float, float, str, str]], size: int) -> go.Scatter:
     """All province labels in one text-only trace that never takes the hover."""
     return go.Scatter(x=[p[0] for p in points], y=[p[1] for p in points], mode="text",
-                      text=[p[2] for p in points], textfont={"size": size, "color": "#1F1F1F"},
+                      text=[p[2] for p in points],
+                      textfont={"size": size, "color": [p[3] for p in points]},
                       hoverinfo="skip", showlegend=False)
 
 
@@ -143,11 +171,15 @@ def _footer(fig: go.Figure, lines: list[str]) -> None:
         fig.update_layout(margin={"b": 24 + 15 * len(lines)})
 
 
+def _extent(era: str) -> tuple[float, float, float, float]:
+    """Projected x0, y0, x1, y1 of the whole country, archipelagos included, with a margin."""
+    lon0, lat0, lon1, lat1 = geometry.bounds(era)
+    return (*geometry.project(lon0 - 0.4, lat0 - 0.6), *geometry.project(lon1 + 0.4, lat1 + 0.3))
+
+
 def _axes(fig: go.Figure, era: str) -> None:
     """Hidden axes spanning the whole country, archipelagos included, at a 1:1 aspect ratio."""
-    lon0, lat0, lon1, lat1 = geometry.bounds(era)
-    x0, y0 = geometry.project(lon0 - 0.4, lat0 - 0.6)
-    x1, y1 = geometry.project(lon1 + 0.4, lat1 + 0.3)
+    x0, y0, x1, y1 = _extent(era)
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     fig.update_xaxes(range=[x0, x1], constrain="domain", **hidden)
     fig.update_yaxes(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain", **hidden)
@@ -165,7 +197,7 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
     names = names or {}
     fig = go.Figure()
     used: set[str] = set()
-    labelled: list[tuple[float, float, str]] = []
+    labelled: list[tuple[float, float, str, float, str]] = []
     for shape in geometry.shapes(era):
         name = names.get(shape.code, shape.geo_name)
         row = rows.get(shape.code)
@@ -179,11 +211,17 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
             fig.add_trace(_province_trace(shape.open_sea, style, name, shape.code,
                                           {"color": edge, "width": ISLET_LINE}))
         if labels and style.label:
-            labelled.append((*geometry.project(*shape.label_lonlat), style.label))
+            labelled.append((*geometry.project(*shape.label_lonlat), style.label,
+                             geometry.ring_area(shape.rings[0]), label_colour(style.colour)))
     if labelled:
-        fig.add_trace(_labels_trace(labelled, label_size))
+        # the map is as tall as the plot area when the figure is at least ~0.9 × height wide
+        _, y0, _, y1 = _extent(era)
+        px_per_unit = (height - PLOT_MARGIN_Y) / (y1 - y0)
+        fig.add_trace(_labels_trace(_fit_labels(labelled, label_size, px_per_unit), label_size))
     _legend(fig, text, used)
     theme.apply(fig, text.lang, text.title or None)
+    if text.title:
+        fig.update_layout(title_x=0.01)  # off the picture's left edge (the theme anchors at 0)
     fig.update_layout(height=height, hovermode="closest", dragmode="pan",
                       margin={"l": 10, "r": 10},
                       legend={"orientation": "v", "x": 0.99, "xanchor": "right", "y": 0.99,

@@ -108,6 +108,11 @@ def by_code(era: str) -> dict[str, Shape]:
     return {s.code: s for s in shapes(era)}
 
 
+def ring_area(ring: Ring) -> float:
+    """Unsigned area of a ring in square degrees (to rank provinces by size)."""
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
+
+
 def _centroid_lat(ring: Ring) -> float:
     """Latitude of the ring's area centroid (shoelace), falling back to the mean."""
     a = cy = 0.0
