@@ -13,6 +13,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -157,7 +158,7 @@ def _inside(point, ring) -> bool:
     """Even-odd point-in-polygon."""
     x, y = point
     inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+    for (x1, y1), (x2, y2) in pairwise(ring):
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
@@ -168,6 +169,13 @@ def test_projection_scales_longitude_by_cos_16():
     x1, y1 = geometry.project(106.0, 17.0)
     assert y1 - y0 == pytest.approx(1.0)
     assert x1 - x0 == pytest.approx(0.9613, abs=1e-3)
+
+
+def test_era_on_a_day():
+    from datetime import date
+    assert geometry.era_on(date(2025, 6, 30)) == "63"
+    assert geometry.era_on(date(2025, 7, 1)) == "34"
+    assert set(geometry.codes("34")) == provincial_codes("34")
 
 
 def test_unknown_era_is_refused():

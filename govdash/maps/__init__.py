@@ -11,6 +11,6 @@
 Nothing here imports Streamlit; a page's `ui.py` assembles these parts.
 """
 from govdash.maps.charts import MapText, map_figure
-from govdash.maps.geometry import ERAS, Shape, archipelagos, shapes
+from govdash.maps.geometry import ERAS, Shape, archipelagos, codes, era_on, shapes
 
-__all__ = ["ERAS", "MapText", "Shape", "archipelagos", "map_figure", "shapes"]
+__all__ = ["ERAS", "MapText", "Shape", "archipelagos", "codes", "era_on", "map_figure", "shapes"]

@@ -185,17 +185,10 @@ def _axes(fig: go.Figure, era: str) -> None:
     fig.update_yaxes(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain", **hidden)
 
 
-def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
-               names: Mapping[str, str] | None = None, palette: Sequence[str] = (),
-               labels: bool = True, label_size: int = 9, height: int = 820) -> go.Figure:
-    """A province map of `era` ("63" or "34") coloured by the caller's prepared `values`.
-
-    `names` gives each code's display name for the hover of provinces without a row (default:
-    the boundary file's own name); `palette[tier]` colours rows that carry a tier, not a colour.
-    """
-    rows = {str(r["code"]): r for r in values}
-    names = names or {}
-    fig = go.Figure()
+def _draw_provinces(fig: go.Figure, era: str, rows: Mapping[str, Mapping], names: Mapping[str, str],
+                    palette: Sequence[str], text: MapText) -> tuple[set[str], list]:
+    """One filled trace per province (two for 48 and 56: mainland, archipelago islets); returns
+    the statuses drawn and the label candidates (x, y, label, area, text colour)."""
     used: set[str] = set()
     labelled: list[tuple[float, float, str, float, str]] = []
     for shape in geometry.shapes(era):
@@ -210,10 +203,24 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
             edge = MISSING_PATTERN["fgcolor"] if style.colour == MISSING_FILL else style.colour
             fig.add_trace(_province_trace(shape.open_sea, style, name, shape.code,
                                           {"color": edge, "width": ISLET_LINE}))
-        if labels and style.label:
+        if style.label:
             labelled.append((*geometry.project(*shape.label_lonlat), style.label,
                              geometry.ring_area(shape.rings[0]), label_colour(style.colour)))
-    if labelled:
+    return used, labelled
+
+
+def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
+               names: Mapping[str, str] | None = None, palette: Sequence[str] = (),
+               labels: bool = True, label_size: int = 9, height: int = 820) -> go.Figure:
+    """A province map of `era` ("63" or "34") coloured by the caller's prepared `values`.
+
+    `names` gives each code's display name for the hover of provinces without a row (default:
+    the boundary file's own name); `palette[tier]` colours rows that carry a tier, not a colour.
+    """
+    fig = go.Figure()
+    rows = {str(r["code"]): r for r in values}
+    used, labelled = _draw_provinces(fig, era, rows, names or {}, palette, text)
+    if labels and labelled:
         # the map is as tall as the plot area when the figure is at least ~0.9 × height wide
         _, y0, _, y1 = _extent(era)
         px_per_unit = (height - PLOT_MARGIN_Y) / (y1 - y0)

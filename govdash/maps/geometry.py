@@ -15,6 +15,7 @@ import csv
 import json
 import math
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 ASSETS = HERE / "assets"
 CROSSWALK = HERE / "crosswalk.csv"
 ERAS = ("63", "34")
+REORGANISATION = date(2025, 7, 1)  # Resolution 202/2025/QH15: 63 provincial units became 34
 
 LON0 = 102.0                       # west of the country, to keep projected numbers short
 KX = math.cos(math.radians(16.0))  # standard parallel of the equirectangular projection
@@ -62,6 +64,16 @@ class Archipelago:
 
 # The archipelagos and the province whose shapes hold them (the same code in both eras).
 ARCHIPELAGO_CODES = {"hoang_sa": ("48", "Quần đảo Hoàng Sa"), "truong_sa": ("56", "Quần đảo Trường Sa")}
+
+
+def era_on(day: date) -> str:
+    """The map era in force on a day: "63" before 1 July 2025, "34" from then on."""
+    return "63" if day < REORGANISATION else "34"
+
+
+def codes(era: str) -> tuple[str, ...]:
+    """The locality codes on an era's map, in order."""
+    return tuple(s.code for s in shapes(era))
 
 
 def project(lon: float, lat: float) -> Point:
