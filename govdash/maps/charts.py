@@ -232,7 +232,8 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
     fig.update_layout(height=height, hovermode="closest", dragmode="pan",
                       margin={"l": 10, "r": 10},
                       legend={"orientation": "v", "x": 0.99, "xanchor": "right", "y": 0.99,
-                              "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)"})
+                              "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)",
+                              "itemclick": False, "itemdoubleclick": False})  # keys, not series
     _axes(fig, era)
     _archipelagos(fig, era, text, label_size + 2)
     _footer(fig, text.footer)
