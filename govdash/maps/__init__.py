@@ -1,0 +1,16 @@
+"""The map room: province maps of Việt Nam drawn offline, for either era of the provinces.
+
+- `geometry`: the province shapes of the 63-province era (before 1 July 2025) and the
+  34-province era (from 1 July 2025), read from `assets/` (built once by `scripts/make_geo.py`
+  from Open Development Vietnam's boundaries via TaliaCao/Vietnam-Shape-Map, MIT), joined to
+  locality codes through the explicit `crosswalk.csv`, projected for drawing, with label points
+  for every province and for the Hoàng Sa and Trường Sa archipelagos.
+- `charts`: `map_figure`, a pure Plotly figure builder (filled polygons on hidden cartesian
+  axes, no geo/mapbox modules, so nothing is fetched from a CDN).
+
+Nothing here imports Streamlit; a page's `ui.py` assembles these parts.
+"""
+from govdash.maps.charts import MapText, map_figure
+from govdash.maps.geometry import ERAS, Shape, archipelagos, codes, era_on, shapes
+
+__all__ = ["ERAS", "MapText", "Shape", "archipelagos", "codes", "era_on", "map_figure", "shapes"]

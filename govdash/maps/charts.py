@@ -1,0 +1,240 @@
+"""The province map as a Plotly figure, drawn without Plotly's geo or mapbox modules (those load
+base layers and fonts from a CDN; the dashboard runs offline).
+
+Each province is one `go.Scatter` of filled polygons (`fill="toself"`, `hoveron="fills"`) on
+hidden cartesian axes with a locked 1:1 aspect ratio (the projection in `geometry` makes that
+undistorted). The caller prepares everything a province shows — colour (or a tier into a
+palette), status, label and hover text — and the words of the chart in `MapText`; this module
+formats no numbers and imports no catalogue.
+
+`values` rows (one per locality code; codes not on the era's map are ignored):
+    {"code": "01", "value": 12.3, "colour": "#1B5E8C" | "tier": 2, "status": "reported",
+     "label": "12,3", "hover": "Hà Nội<br>12,3 tỷ đồng"}
+status is "reported", "estimated" (drawn with a dot pattern over its colour) or "missing".
+A province absent from `values`, or with status "missing" or value None, is drawn pale grey with
+a hatch and hovers as its name and `MapText.no_data`; it never takes a colour of the scale.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+from govdash import theme
+from govdash.maps import geometry
+
+MUTED = "#5F6368"
+BORDER = "#FFFFFF"                 # province borders: thin white lines between fills
+MISSING_FILL = "#ECEBE8"           # pale warm grey, not a colour of any scale
+MISSING_PATTERN = {"shape": "/", "fgcolor": "#B9B6B0", "size": 6, "solidity": 0.25, "fillmode": "replace"}
+ESTIMATED_PATTERN = {"shape": ".", "fgcolor": "#FFFFFF", "size": 4, "solidity": 0.12, "fillmode": "replace"}
+LABEL_DARK, LABEL_LIGHT = "#1F1F1F", "#FFFFFF"
+ISLET_LINE = 1.2                   # px: outline of the archipelago islets, so they show as dots
+PLOT_MARGIN_Y = 110               # px above and below the plot area (title, footer), for label fitting
+STATUSES = ("reported", "estimated", "missing")
+
+
+@dataclass
+class MapText:
+    """The words a map prints, already in the user's language."""
+    lang: str
+    title: str = ""
+    footer: list[str] = field(default_factory=list)   # source line, boundary credit, notes
+    no_data: str = ""                                  # hover of a missing province ("chưa có số")
+    legend_missing: str = ""                           # legend key of the hatch ("" = no key)
+    legend_estimated: str = ""                         # legend key of the dot pattern
+    scale: list[tuple[str, str]] = field(default_factory=list)  # (colour, label) of each tier
+    archipelagos: dict[str, str] = field(default_factory=lambda: {
+        key: name for key, (_, name) in geometry.ARCHIPELAGO_CODES.items()})
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How one province is filled and what it says on hover."""
+    colour: str
+    pattern: dict | None
+    label: str
+    hover: str
+
+
+def _style(row: Mapping | None, name: str, palette: Sequence[str], text: MapText) -> _Style:
+    """A province's fill, pattern, label and hover from its prepared row (None = no row)."""
+    status = (row or {}).get("status", "reported")
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}; expected one of {STATUSES}")
+    colour = None if row is None else row.get("colour") or _tier_colour(row, palette)
+    if row is None or status == "missing" or row.get("value", 0) is None or not colour:
+        hover = (row or {}).get("hover") or "<br>".join(t for t in (name, text.no_data) if t)
+        return _Style(MISSING_FILL, MISSING_PATTERN, "", hover)
+    pattern = {**ESTIMATED_PATTERN, "bgcolor": colour} if status == "estimated" else None
+    return _Style(colour, pattern, row.get("label", ""), row.get("hover") or name)
+
+
+def _tier_colour(row: Mapping, palette: Sequence[str]) -> str | None:
+    tier = row.get("tier")
+    return palette[tier] if tier is not None and 0 <= tier < len(palette) else None
+
+
+def _path(rings: Iterable[geometry.Ring]) -> tuple[list, list]:
+    """Projected x and y of several rings, separated by None (each ring is filled on its own)."""
+    xs: list = []
+    ys: list = []
+    for ring in rings:
+        for lon, lat in ring:
+            x, y = geometry.project(lon, lat)
+            xs.append(x)
+            ys.append(y)
+        xs.append(None)
+        ys.append(None)
+    return xs[:-1], ys[:-1]
+
+
+def _province_trace(rings, style: _Style, name: str, code: str, line: dict) -> go.Scatter:
+    """One filled trace; hovering anywhere on its fill shows its (scalar) text."""
+    xs, ys = _path(rings)
+    trace = go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=style.colour,
+                       line=line, hoveron="fills", hoverinfo="text", text=style.hover,
+                       name=name, legendgroup=code, showlegend=False)
+    if style.pattern:
+        trace.fillpattern = style.pattern
+    return trace
+
+
+def label_colour(fill: str) -> str:
+    """Dark text on light fills, white on dark ones (relative luminance of a #RRGGBB colour)."""
+    if not (fill.startswith("#") and len(fill) == 7):
+        return LABEL_DARK
+    r, g, b = (int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return LABEL_DARK if 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2] > 0.18 else LABEL_LIGHT
+
+
+def _fit_labels(candidates: list[tuple[float, float, str, float, str]], size: int,
+                px_per_unit: float) -> list[tuple[float, float, str, str]]:
+    """Labels that do not overlap, larger provinces first: a label whose box (estimated from its
+    length and the font size) would touch one already placed is left to the hover instead."""
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for x, y, label, _, colour in sorted(candidates, key=lambda c: -c[3]):
+        half_w = (0.3 * size * len(label) + 2) / px_per_unit
+        half_h = (0.6 * size + 1) / px_per_unit
+        box = (x - half_w, y - half_h, x + half_w, y + half_h)
+        if all(box[2] < b[0] or b[2] < box[0] or box[3] < b[1] or b[3] < box[1] for b in placed):
+            placed.append(box)
+            out.append((x, y, label, colour))
+    return out
+
+
+def _labels_trace(points: list[tuple[float, float, str, str]], size: int) -> go.Scatter:
+    """All province labels in one text-only trace that never takes the hover."""
+    return go.Scatter(x=[p[0] for p in points], y=[p[1] for p in points], mode="text",
+                      text=[p[2] for p in points],
+                      textfont={"size": size, "color": [p[3] for p in points]},
+                      hoverinfo="skip", showlegend=False)
+
+
+def _legend(fig: go.Figure, text: MapText, used: set[str]) -> None:
+    """Swatches for the scale's tiers, then the estimated and missing patterns if they occur."""
+    keys = [(label, colour, None) for colour, label in text.scale if label]
+    if "estimated" in used and text.legend_estimated:
+        keys.append((text.legend_estimated, MUTED, {**ESTIMATED_PATTERN, "bgcolor": MUTED}))
+    if "missing" in used and text.legend_missing:
+        keys.append((text.legend_missing, MISSING_FILL, MISSING_PATTERN))
+    for label, colour, pattern in keys:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", fill="toself", fillcolor=colour,
+                                 fillpattern=pattern, line={"width": 0.5, "color": MUTED},
+                                 name=label, hoverinfo="skip"))
+
+
+def _archipelagos(fig: go.Figure, era: str, text: MapText, size: int) -> None:
+    """Name both archipelagos beside their islets, and frame each with a dotted box."""
+    for arch in geometry.archipelagos(era):
+        x0, y0 = geometry.project(arch.bounds[0] - 0.25, arch.bounds[1] - 0.25)
+        x1, y1 = geometry.project(arch.bounds[2] + 0.25, arch.bounds[3] + 0.25)
+        fig.add_shape(type="rect", x0=x0, y0=y0, x1=x1, y1=y1, layer="below",
+                      line={"color": MUTED, "width": 0.8, "dash": "dot"})
+        # Hoàng Sa's label goes under its box, Trường Sa's over it: both stay clear of the coast
+        above = arch.key == "truong_sa"
+        fig.add_annotation(x=(x0 + x1) / 2, y=y1 if above else y0, text=text.archipelagos.get(arch.key, arch.name_vi),
+                           showarrow=False, yanchor="bottom" if above else "top",
+                           font={"size": size, "color": MUTED})
+
+
+def _footer(fig: go.Figure, lines: list[str]) -> None:
+    """Source and credit lines at the foot of the figure, so an exported PNG still carries them."""
+    lines = [line for line in lines if line]
+    if lines:
+        fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0,
+                           xanchor="left", yanchor="top", yshift=-8, align="left",
+                           showarrow=False, font={"size": 11, "color": MUTED})
+        fig.update_layout(margin={"b": 24 + 15 * len(lines)})
+
+
+def _extent(era: str) -> tuple[float, float, float, float]:
+    """Projected x0, y0, x1, y1 of the whole country, archipelagos included, with a margin."""
+    lon0, lat0, lon1, lat1 = geometry.bounds(era)
+    return (*geometry.project(lon0 - 0.4, lat0 - 0.6), *geometry.project(lon1 + 0.4, lat1 + 0.3))
+
+
+def _axes(fig: go.Figure, era: str) -> None:
+    """Hidden axes spanning the whole country, archipelagos included, at a 1:1 aspect ratio."""
+    x0, y0, x1, y1 = _extent(era)
+    hidden = {"visible": False, "showgrid": False, "zeroline": False}
+    fig.update_xaxes(range=[x0, x1], constrain="domain", **hidden)
+    fig.update_yaxes(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain", **hidden)
+
+
+def _draw_provinces(fig: go.Figure, era: str, rows: Mapping[str, Mapping], names: Mapping[str, str],
+                    palette: Sequence[str], text: MapText) -> tuple[set[str], list]:
+    """One filled trace per province (two for 48 and 56: mainland, archipelago islets); returns
+    the statuses drawn and the label candidates (x, y, label, area, text colour)."""
+    used: set[str] = set()
+    labelled: list[tuple[float, float, str, float, str]] = []
+    for shape in geometry.shapes(era):
+        name = names.get(shape.code, shape.geo_name)
+        row = rows.get(shape.code)
+        style = _style(row, name, palette, text)
+        used.add("missing" if style.pattern is MISSING_PATTERN else row.get("status", "reported"))
+        fig.add_trace(_province_trace(shape.mainland, style, name, shape.code,
+                                      {"color": BORDER, "width": 0.6}))
+        if shape.open_sea:
+            # the islets are far below a pixel: outline them in their own colour so they show
+            edge = MISSING_PATTERN["fgcolor"] if style.colour == MISSING_FILL else style.colour
+            fig.add_trace(_province_trace(shape.open_sea, style, name, shape.code,
+                                          {"color": edge, "width": ISLET_LINE}))
+        if style.label:
+            labelled.append((*geometry.project(*shape.label_lonlat), style.label,
+                             geometry.ring_area(shape.rings[0]), label_colour(style.colour)))
+    return used, labelled
+
+
+def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
+               names: Mapping[str, str] | None = None, palette: Sequence[str] = (),
+               labels: bool = True, label_size: int = 9, height: int = 820) -> go.Figure:
+    """A province map of `era` ("63" or "34") coloured by the caller's prepared `values`.
+
+    `names` gives each code's display name for the hover of provinces without a row (default:
+    the boundary file's own name); `palette[tier]` colours rows that carry a tier, not a colour.
+    """
+    fig = go.Figure()
+    rows = {str(r["code"]): r for r in values}
+    used, labelled = _draw_provinces(fig, era, rows, names or {}, palette, text)
+    if labels and labelled:
+        # the map is as tall as the plot area when the figure is at least ~0.9 × height wide
+        _, y0, _, y1 = _extent(era)
+        px_per_unit = (height - PLOT_MARGIN_Y) / (y1 - y0)
+        fig.add_trace(_labels_trace(_fit_labels(labelled, label_size, px_per_unit), label_size))
+    _legend(fig, text, used)
+    theme.apply(fig, text.lang, text.title or None)
+    if text.title:
+        fig.update_layout(title_x=0.01)  # off the picture's left edge (the theme anchors at 0)
+    fig.update_layout(height=height, hovermode="closest", dragmode="pan",
+                      margin={"l": 10, "r": 10},
+                      legend={"orientation": "v", "x": 0.99, "xanchor": "right", "y": 0.99,
+                              "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)",
+                              "itemclick": False, "itemdoubleclick": False})  # keys, not series
+    _axes(fig, era)
+    _archipelagos(fig, era, text, label_size + 2)
+    _footer(fig, text.footer)
+    return fig
