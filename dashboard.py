@@ -13,6 +13,7 @@ from govdash.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="govdash", page_icon="🏛️", layout="wide")
 
+ui.follow_data()
 ui.init_selection()
 lang = ui.lang()
 

@@ -133,7 +133,7 @@ def test_a_year_without_charts_offers_the_years_with_figures():
 
 def _cached_slides(code: str, year: int, lang: str = "vi") -> list[deck.Slide]:
     level = db.run_query("localities").set_index("code").loc[code, "level"]
-    return present_ui._slides(code, year, lang, level, id(db.connection()))
+    return present_ui._slides(code, year, lang, level, db.generation())
 
 
 def test_a_rerun_draws_only_the_slide_shown_and_renders_no_image(monkeypatch):

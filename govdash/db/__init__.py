@@ -5,6 +5,13 @@ into a persistent store file, built once per version of the files and opened rea
 (`govdash.db.store`; in memory when no store can be written), then external access is switched off
 and the configuration locked. Every query is a file in `queries/`, run on its own cursor with
 `$named` parameters that must match exactly.
+
+Every process notices when the data folder changes under it (an import or rollback through
+another session, another worker or the command line, or a hand edit): `data_changed()` looks at
+the size, modification time and inode of the store's source files at most once a second and,
+when they differ from what the open store was made of, forgets that store so the next
+`connection()` reopens (and if need be rebuilds) it. `generation()` numbers the opened stores,
+so caches keyed by it are never served from an older one.
 """
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ import functools
 import json
 import re
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -100,28 +108,52 @@ def _file_store(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def files_stamp(folder: Path) -> tuple:
+    """What changes when any file a store is made from is replaced or edited: the (name, size,
+    modification time, inode) of each, and whether an import is half-way (its journal exists).
+    A few `stat` calls: cheap enough to take once a second."""
+    try:
+        stamp = [(p.name, st.st_size, st.st_mtime_ns, st.st_ino)
+                 for p in store.source_files(folder) for st in [p.stat()]]
+    except (OSError, ValueError):
+        return ("unreadable",)  # a file missing mid-change: different from any stamp of a store
+    return (*stamp, (folder / journal.JOURNAL_NAME).exists())
+
+
+def _open(folder: Path) -> tuple[duckdb.DuckDBPyConnection, tuple]:
+    """The store of `folder` and the stamp of the files it was made of (taken first, under the
+    readers' lock: a change after it is then always seen as a change)."""
+    with journal.reading(folder):  # finish an interrupted import; never read one half-done
+        stamp = files_stamp(folder)
+        path = store.ensure(folder, _create_tables)
+        con = _memory_store(folder) if path is None else None
+    if con is None:
+        return _file_store(path), stamp
+    _seal(con)
+    return con, stamp
+
+
 def open_store(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection holding the curated files of `folder`, sealed against file access.
 
     Read-only over the persistent store of the files' current contents (built when they
     changed); a fresh in-memory database when no store can be written.
     """
-    folder = folder or data_dir()
-    with journal.reading(folder):  # finish an interrupted import; never read one half-done
-        path = store.ensure(folder, _create_tables)
-        con = _memory_store(folder) if path is None else None
-    if con is None:
-        return _file_store(path)
-    _seal(con)
-    return con
+    return _open(folder or data_dir())[0]
 
 
 _STORES: dict[str, duckdb.DuckDBPyConnection] = {}  # data folder -> its open store, per process
+_STAMPS: dict[str, tuple] = {}  # data folder -> files_stamp its open store was made of
+_GENERATIONS: dict[str, int] = {}  # data folder -> number of its open store (see generation)
+_LOOKED: dict[str, float] = {}  # data folder -> when data_changed last looked at its files
 _MAX_STORES = 4
+CHECK_EVERY = 1.0  # seconds between two looks at a data folder's files, per process
+_opened = 0
 
 
 def connection() -> duckdb.DuckDBPyConnection:
     """The process-wide connection for the current data folder (opened once, shared by sessions)."""
+    global _opened
     folder = str(data_dir())
     con = _STORES.get(folder)
     if con is None:
@@ -129,15 +161,51 @@ def connection() -> duckdb.DuckDBPyConnection:
             con = _STORES.get(folder)
             if con is None:
                 if len(_STORES) >= _MAX_STORES:
-                    _STORES.pop(next(iter(_STORES)))
-                con = _STORES[folder] = open_store(Path(folder))
+                    _forget(next(iter(_STORES)))
+                con, _STAMPS[folder] = _open(Path(folder))
+                _opened += 1
+                _GENERATIONS[folder] = _opened
+                _STORES[folder] = con
     return con
+
+
+def generation() -> int:
+    """A number that changes whenever the current data folder's store is (re)opened in this
+    process: a cache keyed by it never serves what an older store returned."""
+    connection()
+    return _GENERATIONS.get(str(data_dir()), 0)
+
+
+def _forget(folder: str) -> None:
+    _STORES.pop(folder, None)
+    _STAMPS.pop(folder, None)
+
+
+def data_changed() -> bool:
+    """True (once per change, in one caller per process) when the current data folder's files
+    differ from those its open store was made of; that store is then forgotten, and the next
+    `connection()` opens the new one. Looks at the files at most every `CHECK_EVERY` seconds."""
+    folder = str(data_dir())
+    now = time.monotonic()
+    if now - _LOOKED.get(folder, float("-inf")) < CHECK_EVERY:
+        return False
+    _LOOKED[folder] = now
+    opened = _STAMPS.get(folder)
+    if opened is None or files_stamp(Path(folder)) == opened:
+        return False
+    with _CONNECTING:
+        if _STAMPS.get(folder) is not opened:  # another thread reopened it meanwhile
+            return False
+        _forget(folder)
+    return True
 
 
 def reset() -> None:
     """Forget the open stores (after the data changed on disk) and the cached query texts."""
     with _CONNECTING:
         _STORES.clear()
+        _STAMPS.clear()
+        _LOOKED.clear()
     query_text.cache_clear()
 
 

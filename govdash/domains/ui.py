@@ -37,8 +37,8 @@ def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
 @st.cache_data(max_entries=64, show_spinner=False)
 def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str,
           store: int) -> tuple[build.PageData, build.PageView]:
-    """A page's data and content with no chart drawn yet, cached per selection; `store` (the
-    open store's identity) changes when the data are reloaded, so a reload is never served stale
+    """A page's data and content with no chart drawn yet, cached per selection; `store`
+    (`db.generation()`) changes when the data are reloaded, so a reload is never served stale
     pages."""
     data = build.load(page, shown, year_from, year_to, fetch=ui.query)
     return data, build.build(page, data, shown, year_from, year_to, lang, render=())
@@ -67,7 +67,7 @@ def render(page: str) -> None:
     compare = compare_picker(page, sel, coverage)
     shown = (sel.locality, *compare)
     st.caption(build.coverage_line(coverage, shown, _names(list(shown), lang), sel.year_from, sel.year_to, lang))
-    store = id(db.connection())
+    store = db.generation()
     data, view = _view(page, shown, sel.year_from, sel.year_to, lang, store)
     if view.kpi_year is None:
         has_own = bool((data.rows["locality_code"] == sel.locality).any())

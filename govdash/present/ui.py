@@ -287,7 +287,7 @@ def render_page() -> None:
         st.caption(t("pres_intro", lang))
     st.toggle(t("pres_focus", lang), key=K_FOCUS, help=t("pres_focus_help", lang), persist_state="session")
     level = ui.locality_row(code)["level"]
-    slides = _slides(code, year, lang, level, id(db.connection()))
+    slides = _slides(code, year, lang, level, db.generation())
     if not slides:
         _empty_state(code, name, year, lang)
         return

@@ -24,10 +24,23 @@ def query(name: str, **params) -> pd.DataFrame:
 
 def reload_data() -> None:
     """Drop every cached store and result, so changed files on disk show without a restart."""
-    query.clear()
-    _localities_by_code.clear()
-    _locality_labels.clear()
     db.reset()
+    _drop_cached_results()
+
+
+def _drop_cached_results() -> None:
+    # every `st.cache_data` of the app holds results derived from the data (cheap to remake);
+    # resources are cleared one by one, as some (the chart renderer) are not data
+    st.cache_data.clear()
+    _localities_by_code.clear()
+
+
+def follow_data() -> None:
+    """At the start of every rerun: when another session, worker or the command line changed
+    the data folder (checked at most once a second, per process), drop this process's store
+    and cached results, so every session shows the new data from this rerun on."""
+    if db.data_changed():
+        _drop_cached_results()
 
 
 def localities() -> pd.DataFrame:
