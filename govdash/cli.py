@@ -6,8 +6,8 @@ import csv
 import sys
 from pathlib import Path
 
-FACT_COLUMNS = ["locality_code", "locality_name", "level", "body", "period_start", "period_end",
-                "indicator", "indicator_name", "value", "unit", "qualifier", "status", "source",
+FACT_COLUMNS = ["locality_code", "locality_name_vi", "level", "body", "period_start", "period_end",
+                "indicator", "indicator_name_vi", "value", "unit_vi", "qualifier", "status", "source_id",
                 "quote", "period_kind", "preferred", "flag", "figure_id", "derived_from",
                 "derivation"]
 

@@ -144,3 +144,12 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
         raise KeyError(f"no catalogue entry {key!r}") from None
     text = entry[lang if lang in LANGS else "vi"]
     return text.format(**values) if values else text
+
+
+def pick(row, field: str, lang: str):
+    """The `<field>_vi` or `<field>_en` value of `row` (a mapping or a pandas row) for `lang`;
+    the Vietnamese one when the English one is missing. Bilingual columns end in `_vi` / `_en`."""
+    value = row[f"{field}_{lang}"] if lang != "vi" else None
+    if value is None or value != value or value == "":  # None, NaN or empty: fall back
+        return row[f"{field}_vi"]
+    return value

@@ -36,9 +36,12 @@ class Notice:
     values: dict = field(default_factory=dict)
 
 
-def _first(value: object) -> str | None:
+def url_value(params, key: str) -> str | None:
+    """The value of `key` in the address, as text, or None. The one URL-parameter reader: when a
+    key is given twice it takes the last value, as Streamlit's `st.query_params[key]` does."""
+    value = params.get(key) if params is not None else None
     if isinstance(value, (list, tuple)):
-        value = value[0] if value else None
+        value = value[-1] if value else None
     return None if value is None else str(value)
 
 
@@ -55,13 +58,13 @@ def parse_query(params: dict, locality_codes: list[str], years: list[int],
                 default_to: int | None = None) -> tuple[Selection, list[Notice]]:
     """Read a selection from URL parameters; unknown or malformed values fall back with a notice."""
     notices: list[Notice] = []
-    lang = _first(params.get("lang")) or DEFAULT_LANG
+    lang = url_value(params, "lang") or DEFAULT_LANG
     if lang not in LANGS:
         notices.append(Notice("notice_bad_lang", {"value": lang}))
         lang = DEFAULT_LANG
 
     fallback = default_locality if default_locality in locality_codes else locality_codes[0]
-    loc = _first(params.get("loc"))
+    loc = url_value(params, "loc")
     if loc is None:
         loc = fallback
     elif loc not in locality_codes:
@@ -70,7 +73,7 @@ def parse_query(params: dict, locality_codes: list[str], years: list[int],
 
     lo, hi = (min(years), max(years)) if years else (2000, 2100)
     d_from, d_to = default_years(years, default_to)
-    raw_from, raw_to = _first(params.get("from")), _first(params.get("to"))
+    raw_from, raw_to = url_value(params, "from"), url_value(params, "to")
     y_from, y_to = d_from, d_to
     if raw_from is not None or raw_to is not None:
         ok = all(r is None or (_YEAR.match(r) and lo <= int(r) <= hi) for r in (raw_from, raw_to))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from govdash import fmt
-from govdash.i18n import t
+from govdash.i18n import pick, t
 
 
 def display_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -16,17 +16,17 @@ def display_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """
     out = []
     for r in df.to_dict("records"):  # plain dicts: a Series per row would cost more than the rest
-        unit = r["unit_en"] if lang == "en" else r["unit_vi"]
+        unit = pick(r, "unit", lang)
         out.append({
-            t("sidebar_locality", lang): r["locality_name_en"] if lang == "en" else r["locality_name"],
-            t("indicator_label", lang): r["indicator_name_en"] if lang == "en" else r["indicator_name"],
+            t("sidebar_locality", lang): pick(r, "locality_name", lang),
+            t("indicator_label", lang): pick(r, "indicator_name", lang),
             t("period_label", lang): fmt.period(r["period_start"], r["period_end"], r["period_kind"], lang),
             t("body_label", lang): t("body_" + r["body"], lang),
             t("value_label", lang): fmt.value_with_unit(r["value"], r["unit_kind"], unit, lang,
                                                         int(r["decimals"]), r["qualifier"]),
             "value_number": r["value"],
             "unit": unit,
-            t("status_label", lang): _status(r, lang),
+            t("status_label", lang): status_text(r, lang),
             t("source_label", lang): r["source_title"],
             t("quote_label", lang): r["quote"],
             "figure_id": r["figure_id"],
@@ -34,11 +34,12 @@ def display_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _status(row, lang: str) -> str:
-    """Status, marked when the figure is not the preferred one or is flagged."""
-    text = t("status_" + row["status"], lang)
+def status_text(row, lang: str) -> str:
+    """A figure's status in words, plus the marks for a figure not preferred or flagged: the one
+    status label every table, hover and card uses."""
+    parts = [t("status_" + row["status"], lang)]
     if "preferred" in row and row["preferred"] is not None and not bool(row["preferred"]):
-        text += " · " + t("dom_not_preferred", lang)
-    if "flag" in row and isinstance(row["flag"], str) and row["flag"]:
-        text += " · " + t("dom_flag_" + row["flag"], lang)
-    return text
+        parts.append(t("dom_not_preferred", lang))
+    if "flag" in row and fmt.is_present(row["flag"]):
+        parts.append(t("dom_flag_" + str(row["flag"]), lang))
+    return " · ".join(parts)

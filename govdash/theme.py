@@ -14,6 +14,10 @@ FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 # Categorical palette after the primary colour: distinct, colour-blind tolerant, print-safe.
 SERIES = ["#B3261E", "#1B5E8C", "#E0A100", "#2E7D32", "#6A4C93", "#00838F", "#8D6E63", "#546E7A"]
 GRID = "#E3DED6"
+# Greys: notes, source lines, reference lines and markers (MUTED); legend keys of statuses (KEY).
+MUTED = "#5F6368"
+KEY = "#8A8A8A"
+MUTED_RGB = (0x5F, 0x63, 0x68)  # MUTED for python-pptx and reportlab
 
 
 @cache

@@ -40,7 +40,7 @@ candidates as (
 final as (
     select
         c.locality_code,
-        l.name_vi as locality_name,
+        l.name_vi as locality_name_vi,
         l.name_en as locality_name_en,
         l.level,
         c.year,

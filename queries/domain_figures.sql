@@ -2,17 +2,12 @@
 -- whose period ends in $year_from..$year_to, preferred or not, with indicator, locality and
 -- source metadata; the session number of session figures (from the register); and the previous
 -- comparable preferred figure (same indicator, body, period kind and plan family, one year
--- earlier) for deltas. Indicator names come twice: `name_*` as KPI cards read them,
--- `indicator_name*` as figure tables read them.
+-- earlier) for deltas. Columns of `labelled_figures`, which KPI cards and figure tables read.
 with
-
-indicators_base as (
-    select * from indicators
-),
 
 selected_figures as (
     select *
-    from figures
+    from labelled_figures
     where list_contains($domains, domain)
       and locality_code in (select unnest($localities))
       and year(period_end) between $year_from and $year_to
@@ -52,53 +47,13 @@ session_numbers as (
 
 final as (
     select
-        f.figure_id,
-        f.domain,
-        f.locality_code,
-        l.name_vi as locality_name,
-        l.name_en as locality_name_en,
-        l.level,
-        f.body,
-        f.indicator,
-        i.name_vi as indicator_name,
-        i.name_en as indicator_name_en,
-        i.name_vi,
-        i.name_en,
-        i.unit_vi,
-        i.unit_en,
-        i.unit_kind,
-        i.decimals,
-        i.summable,
-        i.higher_is_better,
-        i.max_value,
-        i.share_group,
-        i.headline,
-        i.sort_order,
-        f.period_start,
-        f.period_end,
-        f.period_kind,
-        year(f.period_end) as year,
-        f.value,
-        f.qualifier,
-        f.status,
-        f.preferred,
-        f.flag,
-        f.source_id,
-        s.title as source_title,
-        s.publisher as source_publisher,
-        f.quote,
-        f.derived_from,
-        f.derivation,
-        f.note,
+        f.*,
         n.session_number,
         p.value as previous_value,
         p.status as previous_status,
         p.period_start as previous_period_start,
         p.period_end as previous_period_end
     from selected_figures as f
-    join localities as l on l.code = f.locality_code
-    join indicators_base as i on i.indicator = f.indicator
-    join sources as s on s.source_id = f.source_id
     left join session_numbers as n on n.figure_id = f.figure_id
     left join preferred_figures as p
         on f.preferred

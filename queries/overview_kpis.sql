@@ -1,14 +1,11 @@
 -- Headline figures of one locality for periods ending in $year, with the previous comparable
 -- figure (same indicator, body, period kind and status family, the period one year earlier).
+-- Columns of `labelled_figures`, as the domain pages' cards read them.
 with
-
-indicators_base as (
-    select * from indicators
-),
 
 current_figures as (
     select *
-    from figures
+    from labelled_figures
     where locality_code = $locality
       and year(period_end) = $year
       and preferred
@@ -24,37 +21,13 @@ previous_figures as (
 
 final as (
     select
-        c.figure_id,
-        c.indicator,
-        i.name_vi,
-        i.name_en,
-        i.unit_vi,
-        i.unit_en,
-        i.unit_kind,
-        i.decimals,
-        i.higher_is_better,
-        i.headline,
-        i.sort_order,
-        c.body,
-        c.period_start,
-        c.period_end,
-        c.period_kind,
-        c.value,
-        c.qualifier,
-        c.status,
-        c.flag,
-        c.quote,
-        c.source_id,
-        s.title as source_title,
-        s.publisher as source_publisher,
+        c.*,
         p.value as previous_value,
         p.status as previous_status,
         p.qualifier as previous_qualifier,
         p.period_start as previous_period_start,
         p.period_end as previous_period_end
     from current_figures as c
-    join indicators_base as i on i.indicator = c.indicator
-    join sources as s on s.source_id = c.source_id
     left join previous_figures as p
         on p.indicator = c.indicator
         and p.body = c.body

@@ -15,7 +15,7 @@ final as (
     select
         r.session_id,
         r.locality_code,
-        l.name_vi as locality_name,
+        l.name_vi as locality_name_vi,
         l.name_en as locality_name_en,
         l.level,
         r.term,

@@ -1,5 +1,5 @@
 -- One source's figures as the sources page lists them, a page at a time ($limit of them from
--- $offset, in `source_row` order; $limit null for all), in the columns of `facts`. $search is
+-- $offset, in `source_row` order; $limit null for all), in the columns of `labelled_figures`. $search is
 -- the search box folded by `govdash.text.fold` ('' for none): a figure is kept when each of
 -- its words occurs in the figure's quote, locality or indicator name (either language) or the
 -- source's title, publisher or id. `source_row` is the figure's place among all the source's
@@ -93,43 +93,10 @@ kept as (
 
 final as (
     select
-        f.locality_code,
-        l.name_vi as locality_name,
-        l.name_en as locality_name_en,
-        l.level,
-        f.body,
-        f.period_start,
-        f.period_end,
-        f.period_kind,
-        f.domain,
-        f.indicator,
-        i.name_vi as indicator_name,
-        i.name_en as indicator_name_en,
-        f.value,
-        i.unit_vi as unit,
-        i.unit_vi,
-        i.unit_en,
-        i.unit_kind,
-        i.decimals,
-        i.sort_order,
-        f.qualifier,
-        f.status,
-        f.preferred,
-        f.flag,
-        f.source_id as source,
-        s.title as source_title,
-        f.quote,
-        f.figure_id,
-        f.derived_from,
-        f.derivation,
-        f.note,
-        f.source_row,
+        f.* exclude (quote_folded),
         k.match_count
     from figures_by_source as f
     join kept as k on k.source_row = f.source_row
-    join localities as l on l.code = f.locality_code
-    join indicators as i on i.indicator = f.indicator
-    join sources as s on s.source_id = f.source_id
     where f.source_id = $source_id
 )
 

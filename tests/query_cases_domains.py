@@ -1,26 +1,22 @@
 """Query cases of the domain pages (issue 4): each query run on fixture and real data by
 tests/test_queries.py, with the columns it must return."""
+from query_columns import LABELLED
 
 CASES = {
     "domain_figures": (
         {"domains": ["sessions", "resolutions", "budget"], "localities": ["31", "288"],
          "year_from": 2020, "year_to": 2025},
-        ["figure_id", "domain", "locality_code", "locality_name", "locality_name_en", "level", "body",
-         "indicator", "indicator_name", "indicator_name_en", "name_vi", "name_en", "unit_vi", "unit_en",
-         "unit_kind", "decimals", "summable", "higher_is_better", "max_value", "share_group", "headline",
-         "sort_order", "period_start", "period_end", "period_kind", "year", "value", "qualifier", "status",
-         "preferred", "flag", "source_id", "source_title", "source_publisher", "quote", "derived_from",
-         "derivation", "note", "session_number", "previous_value", "previous_status",
-         "previous_period_start", "previous_period_end"],
+        LABELLED + ["session_number", "previous_value", "previous_status", "previous_period_start",
+                    "previous_period_end"],
     ),
     "domain_coverage": (
         {"domains": ["petitions", "citizen_reception"], "year_from": 2020, "year_to": 2025, "locality": "31"},
-        ["locality_code", "locality_name", "locality_name_en", "level", "year", "figure_count",
+        ["locality_code", "locality_name_vi", "locality_name_en", "level", "year", "figure_count",
          "result_count", "annual_count", "level_order", "same_tier_near"],
     ),
     "session_register_rows": (
         {"localities": ["31", "36"], "year_from": 2022, "year_to": 2024},
-        ["session_id", "locality_code", "locality_name", "locality_name_en", "level", "term",
+        ["session_id", "locality_code", "locality_name_vi", "locality_name_en", "level", "term",
          "session_number", "kind", "status", "start_date", "end_date", "known_date", "year",
          "resolutions_passed", "resolutions_qualifier", "resolutions_status", "source_id", "source_title",
          "source_publisher", "quote", "note"],

@@ -1,17 +1,12 @@
 """Query cases of the sources page (run by tests/test_queries.py on fixture and real data, and
 by the benchmark at national scale)."""
 
-FACTS_COLUMNS = [
-    "locality_code", "locality_name", "locality_name_en", "level", "body", "period_start",
-    "period_end", "period_kind", "domain", "indicator", "indicator_name", "indicator_name_en",
-    "value", "unit", "unit_vi", "unit_en", "unit_kind", "decimals", "sort_order", "qualifier",
-    "status", "preferred", "flag", "source", "source_title", "quote", "figure_id",
-    "derived_from", "derivation", "note"]
+from query_columns import LABELLED
 
 CASES = {
     "source_matches": ({"search": "hai phong 2023"}, ["source_id"]),
     "source_figures": ({"source_id": "hp-hdnd-2024-03-12-review", "search": "", "limit": 200, "offset": 0},
-                       FACTS_COLUMNS + ["source_row", "match_count"]),
+                       LABELLED + ["source_row", "match_count"]),
     "figure_source": ({"figure_id": "hp-hdnd-2024-03-12-review-02"}, ["figure_id", "source_id", "source_row"]),
 }
 

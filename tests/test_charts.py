@@ -39,8 +39,8 @@ def fig_row(fid, loc, indicator, value, year=2023, status="reported", qualifier=
     start = start or f"{year}-01-01"
     end = end or f"{year}-12-31"
     return {
-        "figure_id": fid, "locality_code": loc, "locality_name": name_vi, "locality_name_en": name_en,
-        "level": level, "body": body, "indicator": indicator, "indicator_name": ind[0],
+        "figure_id": fid, "locality_code": loc, "locality_name_vi": name_vi, "locality_name_en": name_en,
+        "level": level, "body": body, "indicator": indicator, "indicator_name_vi": ind[0],
         "indicator_name_en": ind[1], "name_vi": ind[0], "name_en": ind[1], "unit_vi": ind[2],
         "unit_en": ind[3], "unit_kind": ind[4], "decimals": ind[5], "sort_order": ind[6],
         "higher_is_better": "true" if indicator.endswith("resolved_pct") and "partly" not in indicator else "",
@@ -219,7 +219,7 @@ def test_sessions_chart_labels_sessions_and_keeps_plan_beside_result():
 
 
 def register_frame():
-    base = {"locality_code": "X", "locality_name": "Thành phố A", "locality_name_en": "City A",
+    base = {"locality_code": "X", "locality_name_vi": "Thành phố A", "locality_name_en": "City A",
             "level": "unidentified", "term": "2021-2026", "resolutions_qualifier": "exact",
             "source_id": "s", "source_title": "Thông báo", "source_publisher": "TT HĐND", "quote": "q", "note": ""}
     rows = [

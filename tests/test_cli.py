@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FACT_COLUMNS = ["locality_code", "locality_name", "level", "body", "period_start", "period_end",
-                "indicator", "indicator_name", "value", "unit", "qualifier", "status", "source", "quote"]
+FACT_COLUMNS = ["locality_code", "locality_name_vi", "level", "body", "period_start", "period_end",
+                "indicator", "indicator_name_vi", "value", "unit_vi", "qualifier", "status", "source_id", "quote"]
 
 
 def govdash(*args, env=None):

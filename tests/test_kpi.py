@@ -5,7 +5,7 @@ from govdash.domains import kpi
 
 
 def row(**over):
-    base = dict(indicator="budget_revenue", name_vi="Tổng thu NSNN", name_en="Budget revenue",
+    base = dict(indicator="budget_revenue", indicator_name_vi="Tổng thu NSNN", indicator_name_en="Budget revenue",
                 unit_vi="tỷ đồng", unit_en="billion VND", unit_kind="money", decimals=2,
                 higher_is_better="true", headline=True, sort_order=700, body="locality",
                 period_start=pd.Timestamp("2023-01-01"), period_end=pd.Timestamp("2023-12-31"),

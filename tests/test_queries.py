@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from query_columns import LABELLED
 
 from govdash import db
 
@@ -17,18 +18,10 @@ CASES = {
                         "figure_count", "first_year", "last_year", "level_order"]),
     "data_years": ({"locality": None}, ["year"]),
     "result_years": ({"locality": "31"}, ["year"]),
-    "overview_kpis": ({"locality": "31", "year": 2023}, [
-        "figure_id", "indicator", "name_vi", "name_en", "unit_vi", "unit_en", "unit_kind", "decimals",
-        "higher_is_better", "headline", "sort_order", "body", "period_start", "period_end",
-        "period_kind", "value", "qualifier", "status", "flag", "quote", "source_id", "source_title",
-        "source_publisher", "previous_value", "previous_status", "previous_qualifier", "previous_period_start",
+    "overview_kpis": ({"locality": "31", "year": 2023}, LABELLED + [
+        "previous_value", "previous_status", "previous_qualifier", "previous_period_start",
         "previous_period_end"]),
-    "facts": ({"locality": None, "year": None}, [
-        "locality_code", "locality_name", "locality_name_en", "level", "body", "period_start",
-        "period_end", "period_kind", "domain", "indicator", "indicator_name", "indicator_name_en",
-        "value", "unit", "unit_vi", "unit_en", "unit_kind", "decimals", "sort_order", "qualifier",
-        "status", "preferred", "flag", "source", "source_title", "quote", "figure_id",
-        "derived_from", "derivation", "note"]),
+    "facts": ({"locality": None, "year": None}, LABELLED),
     "sources_list": ({}, ["source_id", "title", "publisher", "published", "kind", "file", "url",
                           "reliability", "note", "figure_count"]),
     "coverage": ({"domain": None}, ["locality_code", "year", "figure_count", "reported_count",

@@ -26,14 +26,14 @@ def real_con():
 def _texts(s: pd.Series, own: pd.DataFrame) -> list[str]:
     """What the page used to search a source by (its former `filter_sources`)."""
     return [s["title"], s["publisher"], s["source_id"], " ".join(own["quote"]),
-            " ".join(own["locality_name"]), " ".join(own["locality_name_en"]),
-            " ".join(own["indicator_name"]), " ".join(own["indicator_name_en"])]
+            " ".join(own["locality_name_vi"]), " ".join(own["locality_name_en"]),
+            " ".join(own["indicator_name_vi"]), " ".join(own["indicator_name_en"])]
 
 
 def python_search(sources: pd.DataFrame, facts: pd.DataFrame, text: str) -> list[str]:
     """The reference: the former in-Python search over every figure of every source."""
     return [s["source_id"] for _, s in sources.iterrows()
-            if matches(text, *_texts(s, facts[facts["source"] == s["source_id"]]))]
+            if matches(text, *_texts(s, facts[facts["source_id"] == s["source_id"]]))]
 
 
 def sql_search(con, text: str) -> list[str]:
@@ -92,7 +92,7 @@ def test_search_words_are_the_folded_words_of_the_former_search(real_con, fixtur
         terms = {sid: (words, numbers) for sid, words, numbers in
                  con.execute("select source_id, words, numbers from source_terms").fetchall()}
         for _, s in sources.iterrows():
-            own = facts[facts["source"] == s["source_id"]]
+            own = facts[facts["source_id"] == s["source_id"]]
             expected = set(" ".join(fold(t) for t in _texts(s, own) if t).split())
             words, numbers = (set(x.split(" ")) - {""} for x in terms[s["source_id"]])
             assert words | numbers == expected, s["source_id"]
@@ -125,7 +125,7 @@ def test_source_figures_are_facts_in_order_and_page_by_page(real_con):
     sources = db.run_query("sources_list", real_con)
     for _, s in sources.iterrows():
         sid = s["source_id"]
-        own = facts[facts["source"] == sid].sort_values(FACTS_ORDER).reset_index(drop=True)
+        own = facts[facts["source_id"] == sid].sort_values(FACTS_ORDER).reset_index(drop=True)
         rows = db.run_query("source_figures", real_con, source_id=sid, search="", limit=None, offset=0)
         assert len(rows) == s["figure_count"]
         pd.testing.assert_frame_equal(_plain(rows[list(facts.columns)]), _plain(own))
@@ -160,11 +160,11 @@ def test_search_within_a_source_keeps_the_figures_holding_every_word(fixture_con
 def test_search_within_a_source_on_real_data(real_con, text):
     facts = db.run_query("facts", real_con, locality=None, year=None)
     sources = db.run_query("sources_list", real_con).set_index("source_id", drop=False)
-    for sid in facts["source"].unique():
-        s, own = sources.loc[sid], facts[facts["source"] == sid].sort_values(FACTS_ORDER)
+    for sid in facts["source_id"].unique():
+        s, own = sources.loc[sid], facts[facts["source_id"] == sid].sort_values(FACTS_ORDER)
         expected = [r["figure_id"] for _, r in own.iterrows()
-                    if matches(text, r["quote"], r["locality_name"], r["locality_name_en"],
-                               r["indicator_name"], r["indicator_name_en"], s["title"],
+                    if matches(text, r["quote"], r["locality_name_vi"], r["locality_name_en"],
+                               r["indicator_name_vi"], r["indicator_name_en"], s["title"],
                                s["publisher"], sid)]
         rows = db.run_query("source_figures", real_con, source_id=sid, search=fold(text),
                             limit=None, offset=0)

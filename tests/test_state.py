@@ -1,4 +1,6 @@
 """URL parsing never raises: bad values fall back to defaults with a notice."""
+from pathlib import Path
+
 from govdash.state import Selection, parse_query
 
 CODES = ["31", "30", "288"]
@@ -31,6 +33,19 @@ def test_bad_years_and_language():
     assert sel.lang == "vi" and notices[0].key == "notice_bad_lang"
 
 
-def test_list_values_take_the_first():
+def test_a_key_given_twice_takes_the_last_value_as_streamlit_does():
     sel, _ = parse_query({"loc": ["30", "31"]}, CODES, YEARS)
-    assert sel.locality == "30"
+    assert sel.locality == "31"
+
+
+def test_one_url_parameter_reader():
+    """Every room reads the address through `state.url_value`: none keeps a reader of its own."""
+    import re
+
+    from govdash.state import url_value
+    assert url_value({"x": ["a", "b"]}, "x") == "b" and url_value({"x": []}, "x") is None
+    assert url_value({"x": "a"}, "x") == "a" and url_value({}, "x") is None
+    root = Path(__file__).resolve().parent.parent / "govdash"
+    own = [p.name for p in root.rglob("*.py")
+           if p.name != "state.py" and re.search(r"def _first\(value", p.read_text(encoding="utf-8"))]
+    assert own == []

@@ -35,9 +35,9 @@ def fig(indicator: str, value: float, *, status: str = "reported", qualifier: st
     return {"indicator": indicator, "body": body, "value": value, "status": status, "qualifier": qualifier,
             "period_kind": kind, "period_start": pd.Timestamp(start or f"{year}-01-01"),
             "period_end": pd.Timestamp(end or f"{year}-12-31"), "year": year, "unit_vi": unit_vi,
-            "unit_en": unit_en, "unit_kind": unit_kind, "decimals": decimals, "indicator_name": name_vi,
+            "unit_en": unit_en, "unit_kind": unit_kind, "decimals": decimals, "indicator_name_vi": name_vi,
             "indicator_name_en": name_en, "sort_order": 1, "level": "central_city", "session_number": session_number,
-            "locality_code": "31", "locality_name": "Hải Phòng", "locality_name_en": "Hai Phong"}
+            "locality_code": "31", "locality_name_vi": "Hải Phòng", "locality_name_en": "Hai Phong"}
 
 
 def say(key: str, rows: list[dict], lang: str = "vi", level: str = "central_city") -> str:

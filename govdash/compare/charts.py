@@ -16,7 +16,6 @@ from plotly.subplots import make_subplots
 
 from govdash import theme
 
-MUTED = "#5F6368"
 # (estimated, derived) → marker symbol: hollow for estimates, diamond for sums over merged units
 SYMBOLS = {(False, False): "circle", (True, False): "circle-open",
            (False, True): "diamond", (True, True): "diamond-open"}
@@ -61,7 +60,7 @@ def _footer(fig: go.Figure, lines: list[str], below_axis: int = 62) -> None:
     left = fig.layout.margin.l or 0
     fig.add_annotation(text="<br>".join(wrapped), xref="paper", yref="paper", x=0, y=0,
                        xanchor="left", yanchor="top", xshift=-left + 10, yshift=-below_axis,
-                       align="left", showarrow=False, font={"size": 11, "color": MUTED})
+                       align="left", showarrow=False, font={"size": 11, "color": theme.MUTED})
     fig.update_layout(margin={"b": below_axis + 20 + 15 * len(wrapped)})
 
 
@@ -76,10 +75,10 @@ def _break(fig: go.Figure, text: ChartText, years: tuple[int, int], label: bool 
     if text.break_year is None or not (years[0] < text.break_year <= years[1]):
         return
     x = text.break_year - 0.5
-    fig.add_vline(x=x, line={"dash": "dash", "color": MUTED, "width": 1.5}, row="all", col="all")
+    fig.add_vline(x=x, line={"dash": "dash", "color": theme.MUTED, "width": 1.5}, row="all", col="all")
     if label:
         fig.add_annotation(x=x, xref="x", y=1, yref="paper", text=text.break_label, showarrow=False,
-                           xanchor="left", yanchor="top", xshift=4, font={"size": 11, "color": MUTED})
+                           xanchor="left", yanchor="top", xshift=4, font={"size": 11, "color": theme.MUTED})
 
 
 def _legend_keys(fig: go.Figure, points: pd.DataFrame, text: ChartText) -> None:
@@ -88,8 +87,8 @@ def _legend_keys(fig: go.Figure, points: pd.DataFrame, text: ChartText) -> None:
                                 (points["derived"], "diamond", text.legend_derived)):
         if flag.any() and label:
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label, hoverinfo="skip",
-                                     marker={"symbol": symbol, "size": 10, "color": MUTED,
-                                             "line": {"width": 2, "color": MUTED}}))
+                                     marker={"symbol": symbol, "size": 10, "color": theme.MUTED,
+                                             "line": {"width": 2, "color": theme.MUTED}}))
 
 
 def _series_trace(pts: pd.DataFrame, name: str, colour: str, years: tuple[int, int],
@@ -119,7 +118,7 @@ def _gap_notes(fig: go.Figure, gaps: pd.DataFrame, text: ChartText, xref: str = 
         who = "<br>".join(group["series"]) if names else ""
         fig.add_annotation(x=year, xref=xref, y=0, yref=yref, yanchor="bottom", showarrow=False,
                            text=f"⚠ {text.gap}" + (f"<br>{who}" if who else ""),
-                           font={"size": 10, "color": MUTED}, bgcolor="rgba(255,255,255,0.8)")
+                           font={"size": 10, "color": theme.MUTED}, bgcolor="rgba(255,255,255,0.8)")
 
 
 def _title_room(fig: go.Figure) -> None:
@@ -182,7 +181,7 @@ def multiples_figure(points: pd.DataFrame, gaps: pd.DataFrame, series: list[str]
                                      hoverinfo="skip"), row=row, col=col)
         if pts.empty and own.empty:
             fig.add_annotation(x=0.5, y=0.5, xref=f"x{axis} domain", yref=f"y{axis} domain",
-                               text=text.no_data, showarrow=False, font={"size": 12, "color": MUTED})
+                               text=text.no_data, showarrow=False, font={"size": 12, "color": theme.MUTED})
     _legend_keys(fig, points, text)
     theme.apply(fig, text.lang, text.title)
     for i in range(n):
@@ -228,10 +227,10 @@ def bars_figure(points: pd.DataFrame, gaps: pd.DataFrame, missing: list[str], se
                              showlegend=False, hoverinfo="skip"))
         for cat, note in empty:
             fig.add_annotation(x=0, y=cat, xref="x", yref="y", text=note, showarrow=False,
-                               xanchor="left", xshift=6, font={"size": 12, "color": MUTED})
+                               xanchor="left", xshift=6, font={"size": 12, "color": theme.MUTED})
     if ranked["estimated"].any() and text.legend_estimated:
         fig.add_trace(go.Bar(x=[None], y=[None], name=text.legend_estimated, orientation="h",
-                             marker={"color": MUTED, "opacity": 0.6,
+                             marker={"color": theme.MUTED, "opacity": 0.6,
                                      "pattern": {"shape": "/", "fgcolor": "#FFFFFF", "fillmode": "overlay"}}))
     theme.apply(fig, text.lang, text.title)
     longest = max((len(c) for c in cats + [c for c, _ in empty]), default=10)

@@ -16,9 +16,9 @@ from urllib.parse import urlencode
 import numpy as np
 import pandas as pd
 
-from govdash import fmt
-from govdash.i18n import t
-from govdash.state import Notice
+from govdash import fmt, tables
+from govdash.i18n import pick, t
+from govdash.state import Notice, url_value
 from govdash.text import fold, matches
 
 VIEWS = ("lines", "bars", "multiples", "table")
@@ -53,12 +53,6 @@ class View:
 
 # ---------------------------------------------------------------- metadata helpers
 
-def _first(value: object) -> str | None:
-    if isinstance(value, (list, tuple)):
-        value = value[-1] if value else None
-    return None if value is None else str(value)
-
-
 def indicator_row(indicators: pd.DataFrame, indicator: str) -> pd.Series:
     """The `compare_indicators` row of `indicator`."""
     return indicators.iloc[int(np.flatnonzero(indicators["indicator"].to_numpy() == indicator)[0])]
@@ -66,12 +60,12 @@ def indicator_row(indicators: pd.DataFrame, indicator: str) -> pd.Series:
 
 def name_of(row: pd.Series, lang: str) -> str:
     """The name of a locality or indicator row in `lang`."""
-    return row["name_en"] if lang == "en" else row["name_vi"]
+    return pick(row, "name", lang)
 
 
 def unit_of(meta: pd.Series, lang: str) -> str:
     """An indicator's unit in `lang`, from metadata."""
-    return meta["unit_en"] if lang == "en" else meta["unit_vi"]
+    return pick(meta, "unit", lang)
 
 
 def default_indicator(indicators: pd.DataFrame) -> str:
@@ -144,20 +138,20 @@ def parse_query(params: dict, indicators: pd.DataFrame, localities: pd.DataFrame
     notices: list[Notice] = []
     known = set(indicators["indicator"])
     fallback = default_indicator(indicators)
-    indicator = _first(params.get("ind")) or fallback
+    indicator = url_value(params, "ind") or fallback
     if indicator not in known:
         notices.append(Notice("cmp_notice_bad_indicator", {"value": indicator[:40], "indicator": fallback}))
         indicator = fallback
 
     bodies = bodies_of(indicators, indicator)
-    body = _first(params.get("body"))
+    body = url_value(params, "body")
     if body is not None and body not in bodies:
         if bodies:
             notices.append(Notice("cmp_notice_bad_body", {"value": body[:40], "body": bodies[0]}))
         body = None
     body = body or (bodies[0] if bodies else None)
 
-    bounds = _first(params.get("bounds")) or "published"
+    bounds = url_value(params, "bounds") or "published"
     if bounds not in BOUNDS:
         notices.append(Notice("cmp_notice_bad_bounds", {"value": bounds[:40]}))
         bounds = "published"
@@ -169,12 +163,12 @@ def parse_query(params: dict, indicators: pd.DataFrame, localities: pd.DataFrame
         first = (first_allowed or {}).get(bounds) or allowed_localities(localities, bounds)[0]
         codes = [first]
 
-    view = _first(params.get("view")) or "lines"
+    view = url_value(params, "view") or "lines"
     if view not in VIEWS:
         notices.append(Notice("cmp_notice_bad_view", {"value": view[:40]}))
         view = "lines"
 
-    raw_year, year = _first(params.get("year")), None
+    raw_year, year = url_value(params, "year"), None
     if raw_year is not None:
         if _YEAR.match(raw_year) and years[0] <= int(raw_year) <= years[1]:
             year = int(raw_year)
@@ -244,7 +238,7 @@ def locality_option_label(row: pd.Series, lang: str, bounds: str) -> str:
         extra = t("cmp_option_includes", lang, names=", ".join(preds))
         spoken += preds_vi
     elif present(row["successor_code"]):
-        successor = row["successor_name_en"] if lang == "en" else row["successor_name_vi"]
+        successor = pick(row, "successor_name", lang)
         extra = t("cmp_option_now_in", lang, name=successor)
         spoken.append(row["successor_name_vi"])
     label = f"{name} ({extra})" if extra else name
@@ -366,7 +360,7 @@ def status_text(row: pd.Series, lang: str) -> str:
         return t("cmp_status_incomplete", lang)
     if row["derived"] and row["status"] != "planned":
         return t("cmp_status_sum_estimated" if row["includes_estimate"] else "cmp_status_sum", lang)
-    return t("status_" + row["status"], lang)
+    return tables.status_text(row, lang)
 
 
 def components_text(row: pd.Series, meta: pd.Series, lang: str, names: dict[str, dict]) -> str:
@@ -623,7 +617,7 @@ def mode_line(view: View, meta: pd.Series, lang: str, localities: pd.DataFrame) 
     groups = []
     for code in view.localities:
         row = names[code]
-        preds = list(row["predecessor_names_en"] if lang == "en" else row["predecessor_names_vi"])
+        preds = list(pick(row, "predecessor_names", lang))
         if not preds:
             continue
         if meta["summable"]:
@@ -661,7 +655,7 @@ def coverage_cells(coverage: pd.DataFrame, localities: pd.DataFrame, lang: str) 
             row = names[c["locality_code"]]
             label = name_of(row, lang)
             if present(row["successor_code"]):
-                successor = row["successor_name_en"] if lang == "en" else row["successor_name_vi"]
+                successor = pick(row, "successor_name", lang)
                 label += f" ({t('cmp_option_now_in', lang, name=successor)})"
             labels[c["locality_code"]] = label
         counts = {s: int(c[f"{s}_count"]) for s in ("reported", "derived", "estimated", "planned")}

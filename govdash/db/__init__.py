@@ -20,6 +20,7 @@ import json
 import re
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -242,3 +243,13 @@ def run_query(name: str, con: duckdb.DuckDBPyConnection | None = None, **params)
         return cursor.execute(query_text(name), params).df()
     finally:
         cursor.close()
+
+
+Fetch = Callable[..., pd.DataFrame]  # (query name, **params) -> rows: `run_query` or a cached wrapper
+
+
+def fetcher(fetch: Fetch | None = None, con: duckdb.DuckDBPyConnection | None = None) -> Fetch:
+    """`fetch` when given (a page passes its cached query), else `run_query` on `con`."""
+    if fetch is not None:
+        return fetch
+    return lambda name, **params: run_query(name, con, **params)

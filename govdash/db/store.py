@@ -64,11 +64,13 @@ def model_sql() -> dict[str, str]:
 
 
 def create_models(con: duckdb.DuckDBPyConnection) -> None:
-    """Materialise every model as a table (names are file names: ours, checked identifiers)."""
+    """Materialise every model as a table, or as a view when its file starts with `-- view`
+    (names are file names: ours, checked identifiers)."""
     for name, sql in model_sql().items():
         if not name.isidentifier():
             raise ValueError(f"bad model name {name!r}")
-        con.execute(f"create table {name} as {sql}")
+        kind = "view" if sql.startswith("-- view") else "table"
+        con.execute(f"create {kind} {name} as {sql}")
 
 
 def source_files(folder: Path) -> list[Path]:

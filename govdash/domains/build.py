@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from govdash import db, fmt
+from govdash.db import Fetch
 from govdash.domains import charts, kpi
-from govdash.domains.pages import PAGES, ChartSpec, Fetch, PageSpec
+from govdash.domains.pages import PAGES, ChartSpec, PageSpec
 from govdash.i18n import t
 
 
@@ -53,16 +54,10 @@ def page_spec(page: str) -> PageSpec:
         raise KeyError(f"unknown domain page {page!r}; known: {sorted(PAGES)}") from None
 
 
-def _fetcher(fetch: Fetch | None, con=None) -> Fetch:
-    if fetch is not None:
-        return fetch
-    return lambda name, **params: db.run_query(name, con, **params)
-
-
 def load(page: str, localities: tuple[str, ...], year_from: int, year_to: int,
          fetch: Fetch | None = None, con=None) -> PageData:
     """The figures (and, for the sessions page, the session register) a page needs."""
-    spec, get = page_spec(page), _fetcher(fetch, con)
+    spec, get = page_spec(page), db.fetcher(fetch, con)
     codes = tuple(localities)
     rows = get("domain_figures", domains=spec.domains, localities=codes, year_from=year_from, year_to=year_to)
     has_register = any(c.kind == "register" for s in spec.sections for c in s.charts)
@@ -309,7 +304,7 @@ def default_compare(coverage: pd.DataFrame, main: str) -> list[str]:
 def option_labels(coverage: pd.DataFrame, lang: str) -> dict[str, str]:
     """`Name · level` for every locality of a coverage table, in its order (one pass, no lookups)."""
     first = coverage.drop_duplicates("locality_code")
-    names = first["locality_name_en" if lang == "en" else "locality_name"].fillna(first["locality_name"])
+    names = first["locality_name_en" if lang == "en" else "locality_name_vi"].fillna(first["locality_name_vi"])
     levels = {lv: t("level_" + lv, lang) for lv in first["level"].unique()}
     return {code: f"{name} · {levels[lv]}"
             for code, name, lv in zip(first["locality_code"], names, first["level"])}

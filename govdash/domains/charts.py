@@ -21,7 +21,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from govdash import fmt, theme
-from govdash.i18n import t
+from govdash.i18n import pick, t
+from govdash.tables import status_text
 
 # Levels that can be compared on one panel: provincial level, district level, commune level.
 TIER = {"central_city": 1, "province": 1, "provincial_city": 2, "district": 2, "commune": 3,
@@ -30,8 +31,6 @@ ANNUAL = "year"
 SESSION = "session"
 PLANNED = "planned"
 PATTERN = {"reported": "", "estimated": "/", "derived": ".", "planned": ""}
-NOTE_GREY = "#6B6B6B"
-KEY_GREY = "#8A8A8A"
 LABEL_WRAP = 34    # characters per line of a category label on a horizontal chart
 WIDE, NARROW = 1100, 540  # px: the width a figure expects (full page or half); wraps text to it
 
@@ -77,17 +76,17 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def locality_name(row: pd.Series, lang: str) -> str:
     """The row's locality name in `lang`."""
-    return row["locality_name_en"] if lang == "en" else row["locality_name"]
+    return pick(row, "locality_name", lang)
 
 
 def indicator_name(row: pd.Series, lang: str) -> str:
     """The row's indicator name from metadata."""
-    return row["indicator_name_en"] if lang == "en" else row["indicator_name"]
+    return pick(row, "indicator_name", lang)
 
 
 def unit(row: pd.Series, lang: str) -> str:
     """The row's unit from metadata."""
-    return row["unit_en"] if lang == "en" else row["unit_vi"]
+    return pick(row, "unit", lang)
 
 
 def period_label(row: pd.Series, lang: str) -> str:
@@ -129,20 +128,8 @@ def value_text(row: pd.Series, lang: str, with_unit: bool = False) -> str:
 
 def full_value(row: pd.Series, lang: str) -> str:
     """The value with its qualifier and unit, as a hover or a card shows it."""
-    money_unit = "billion VND" if lang == "en" else "tỷ đồng"
-    shown_unit = money_unit if row["unit_kind"] == "money" else unit(row, lang)
-    return fmt.value_with_unit(row["value"], row["unit_kind"], shown_unit, lang,
+    return fmt.value_with_unit(row["value"], row["unit_kind"], unit(row, lang), lang,
                                int(row["decimals"]), row["qualifier"])
-
-
-def status_text(row: pd.Series, lang: str) -> str:
-    """Status, plus the marks for a figure not preferred or flagged."""
-    parts = [t("status_" + row["status"], lang)]
-    if "preferred" in row and row["preferred"] is not None and not bool(row["preferred"]):
-        parts.append(t("dom_not_preferred", lang))
-    if present(row.get("flag")):
-        parts.append(t("dom_flag_" + str(row["flag"]), lang))
-    return " · ".join(parts)
 
 
 def source_name(row: pd.Series) -> str:
@@ -195,9 +182,9 @@ def _legend_keys(statuses: set[str], lang: str) -> list[go.Bar]:
         keys.append(go.Bar(
             x=[None], y=[None], name=t("dom_key_" + status, lang), showlegend=True,
             hoverinfo="skip", legendgroup="key_" + status, meta={"role": "key", "status": status},
-            marker={"color": "rgba(0,0,0,0)" if hollow else _rgba(KEY_GREY, 0.35),
-                    "line": {"color": KEY_GREY, "width": 2 if hollow else 1},
-                    "pattern": {"shape": PATTERN[status], "fgcolor": KEY_GREY, "solidity": 0.4}},
+            marker={"color": "rgba(0,0,0,0)" if hollow else _rgba(theme.KEY, 0.35),
+                    "line": {"color": theme.KEY, "width": 2 if hollow else 1},
+                    "pattern": {"shape": PATTERN[status], "fgcolor": theme.KEY, "solidity": 0.4}},
         ))
     return keys
 
@@ -273,13 +260,8 @@ def _ordered_categories(rows: pd.DataFrame, cats: pd.Series, axis: str,
 
 
 def _single_unit(rows: pd.DataFrame, lang: str) -> str | None:
-    units = set(zip(rows["unit_kind"], rows["unit_en" if lang == "en" else "unit_vi"]))
-    if len(units) != 1:
-        return None
-    kind, name = units.pop()
-    if kind == "money":
-        return "billion VND" if lang == "en" else "tỷ đồng"
-    return name
+    units = set(rows["unit_en" if lang == "en" else "unit_vi"])  # units come from indicators.csv
+    return units.pop() if len(units) == 1 else None
 
 
 # ---------------------------------------------------------------- the general bar builder
@@ -372,7 +354,7 @@ def _axis_names(panel: int) -> tuple[str, str, str, str]:
 def localities_line(rows: pd.DataFrame, lang: str) -> str:
     """The localities a chart shows, named once under its title (with their level)."""
     first = rows.drop_duplicates("locality_code")
-    names = first["locality_name_en" if lang == "en" else "locality_name"]
+    names = first["locality_name_en" if lang == "en" else "locality_name_vi"]
     return "; ".join(f"{name} ({t('level_' + level, lang)})" for name, level in zip(names, first["level"]))
 
 
@@ -421,7 +403,7 @@ def _series_traces(own: pd.DataFrame, label: str, colour: str, key: str, lang: s
             showlegend=False, offset=list(part["_offset"]), width=list(part["_width"]),
             marker=marker, text=list(part["_text"]), textposition="outside", cliponaxis=False,
             constraintext="none", textangle=-90 if rotate else 0,
-            textfont={"size": 12, "color": NOTE_GREY if role == "plan" else None},
+            textfont={"size": 12, "color": theme.MUTED if role == "plan" else None},
             hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": role, "series": label, "figure_ids": list(part["figure_id"]),
                   "statuses": list(part["status"])},
@@ -459,7 +441,7 @@ def _reference_line(panel: int, horizontal: bool, reference: float | None) -> li
     if reference is None:
         return []
     _, _, x_ref, y_ref = _axis_names(panel)
-    line = {"type": "line", "line": {"color": NOTE_GREY, "width": 1.5, "dash": "dash"}}
+    line = {"type": "line", "line": {"color": theme.MUTED, "width": 1.5, "dash": "dash"}}
     if horizontal:
         return [{**line, "x0": reference, "x1": reference, "xref": x_ref, "y0": 0, "y1": 1,
                  "yref": f"{y_ref} domain"}]
@@ -476,7 +458,7 @@ def _gaps(part: pd.DataFrame, categories: list[str], labels: dict[str, str], pan
     _, _, x_ref, y_ref = _axis_names(panel)
     marks = [{"x": position, "xref": x_ref, "y": 0, "yref": f"{y_ref} domain", "yanchor": "bottom",
               "text": t("dom_no_data_short", lang), "showarrow": False, "name": "gap",
-              "font": {"size": 11, "color": NOTE_GREY}}
+              "font": {"size": 11, "color": theme.MUTED}}
              for position, cat in enumerate(categories) if cat not in with_rows]
     notes = []
     plan_only = [c for c in categories if c in with_rows and c not in with_data]
@@ -537,14 +519,14 @@ def finish(fig: go.Figure, lang: str, title: str, notes: list[str], source: str,
                    "xanchor": "left", "yref": "container", "font": {"size": 12}, "traceorder": "normal"},
         "title": {**style.get("title", {}), "y": 1 - 14 / height, "yanchor": "top", "yref": "container",
                   "subtitle": {"text": "<br>".join(_esc(x) for x in subtitle_lines),
-                               "font": {"size": 13, "color": NOTE_GREY}}},
+                               "font": {"size": 13, "color": theme.MUTED}}},
     })
     theme.style_axes(fig)
     if lines:
         fig.add_annotation(
             text="<br>".join(_esc(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
             xanchor="left", yanchor="top", yshift=-below, xshift=10 - left, align="left", showarrow=False,
-            font={"size": 11, "color": NOTE_GREY}, name="notes",
+            font={"size": 11, "color": theme.MUTED}, name="notes",
         )
     return fig
 
@@ -657,7 +639,7 @@ def register_timeline(register: pd.DataFrame, lang: str, title: str, year_from: 
     lanes = list(dict.fromkeys(dated["_loc"]))
     palette = theme.palette()
     kind_colour = {"regular": palette[1], "thematic": palette[0], "extraordinary": palette[2],
-                   "unknown": KEY_GREY}
+                   "unknown": theme.KEY}
     fig = go.Figure()
     for kind in ("regular", "thematic", "extraordinary", "unknown"):
         part = dated[dated["kind"] == kind]
@@ -682,8 +664,8 @@ def register_timeline(register: pd.DataFrame, lang: str, title: str, year_from: 
     for status in ("planned", "postponed"):
         if status in set(dated["status"]):
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=t("dom_reg_key_" + status, lang),
-                                     marker={"size": 12, "symbol": REGISTER_SYMBOL[status], "color": KEY_GREY,
-                                             "line": {"width": 2, "color": KEY_GREY}},
+                                     marker={"size": 12, "symbol": REGISTER_SYMBOL[status], "color": theme.KEY,
+                                             "line": {"width": 2, "color": theme.KEY}},
                                      hoverinfo="skip", meta={"role": "key", "status": status}))
     notes = []
     if not undated.empty:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from govdash import fmt
-from govdash.i18n import t
+from govdash.i18n import pick, t
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Card:
 
 
 def _unit(row: pd.Series, lang: str) -> str:
-    return row["unit_en"] if lang == "en" else row["unit_vi"]
+    return pick(row, "unit", lang)
 
 
 def value_text(row: pd.Series, lang: str) -> str:
@@ -82,7 +82,7 @@ def card_value(row: pd.Series, lang: str) -> str:
 
 def card_label(row: pd.Series, lang: str, show_body: bool = False) -> str:
     """Indicator name; the body when cards of one indicator differ by body; the unit for money."""
-    label = row["name_en"] if lang == "en" else row["name_vi"]
+    label = pick(row, "indicator_name", lang)
     if show_body:
         label += f" — {t('body_' + row['body'], lang)}"
     if row["unit_kind"] == "ratio":

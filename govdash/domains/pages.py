@@ -1,12 +1,7 @@
 """The domain pages as data: each page's sections, charts (ChartSpec) and KPI cards. A new chart is one ChartSpec(...) line."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-
-import pandas as pd
-
-Fetch = Callable[..., pd.DataFrame]
 
 
 @dataclass(frozen=True)

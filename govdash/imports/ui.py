@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from govdash import export, fmt, imports, ui
-from govdash.i18n import t
+from govdash.i18n import pick, t
 from govdash.imports import auth, read, template
 from govdash.paths import ROOT, data_dir
 
@@ -45,16 +45,16 @@ class Meta:
 
     def locality(self, code: str, lang: str) -> str:
         r = self.localities.get(code)
-        return (r["name_en"] if lang == "en" else r["name_vi"]) if r else code
+        return (pick(r, "name", lang)) if r else code
 
     def indicator(self, ind: str, lang: str) -> str:
         r = self.indicators.get(ind)
-        return (r["name_en"] if lang == "en" else r["name_vi"]) if r else ind
+        return (pick(r, "name", lang)) if r else ind
 
     def value(self, figure: dict, lang: str) -> str:
         """A figure's value as the dashboard shows it (qualifier, number, unit)."""
         r = self.indicators[figure["indicator"]]
-        unit = r["unit_en"] if lang == "en" else r["unit_vi"]
+        unit = pick(r, "unit", lang)
         return fmt.value_with_unit(float(figure["value"]), r["unit_kind"], unit, lang,
                                    int(r["decimals"] or 0), figure["qualifier"])
 

@@ -24,7 +24,6 @@ import plotly.graph_objects as go
 from govdash import theme
 from govdash.maps import geometry
 
-MUTED = "#5F6368"
 BORDER = "#FFFFFF"                 # province borders: thin white lines between fills
 MISSING_FILL = "#ECEBE8"           # pale warm grey, not a colour of any scale
 MISSING_PATTERN = {"shape": "/", "fgcolor": "#B9B6B0", "size": 6, "solidity": 0.25, "fillmode": "replace"}
@@ -138,12 +137,12 @@ def _legend(fig: go.Figure, text: MapText, used: set[str]) -> None:
     """Swatches for the scale's tiers, then the estimated and missing patterns if they occur."""
     keys = [(label, colour, None) for colour, label in text.scale if label]
     if "estimated" in used and text.legend_estimated:
-        keys.append((text.legend_estimated, MUTED, {**ESTIMATED_PATTERN, "bgcolor": MUTED}))
+        keys.append((text.legend_estimated, theme.MUTED, {**ESTIMATED_PATTERN, "bgcolor": theme.MUTED}))
     if "missing" in used and text.legend_missing:
         keys.append((text.legend_missing, MISSING_FILL, MISSING_PATTERN))
     for label, colour, pattern in keys:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", fill="toself", fillcolor=colour,
-                                 fillpattern=pattern, line={"width": 0.5, "color": MUTED},
+                                 fillpattern=pattern, line={"width": 0.5, "color": theme.MUTED},
                                  name=label, hoverinfo="skip"))
 
 
@@ -153,12 +152,12 @@ def _archipelagos(fig: go.Figure, era: str, text: MapText, size: int) -> None:
         x0, y0 = geometry.project(arch.bounds[0] - 0.25, arch.bounds[1] - 0.25)
         x1, y1 = geometry.project(arch.bounds[2] + 0.25, arch.bounds[3] + 0.25)
         fig.add_shape(type="rect", x0=x0, y0=y0, x1=x1, y1=y1, layer="below",
-                      line={"color": MUTED, "width": 0.8, "dash": "dot"})
+                      line={"color": theme.MUTED, "width": 0.8, "dash": "dot"})
         # Hoàng Sa's label goes under its box, Trường Sa's over it: both stay clear of the coast
         above = arch.key == "truong_sa"
         fig.add_annotation(x=(x0 + x1) / 2, y=y1 if above else y0, text=text.archipelagos.get(arch.key, arch.name_vi),
                            showarrow=False, yanchor="bottom" if above else "top",
-                           font={"size": size, "color": MUTED})
+                           font={"size": size, "color": theme.MUTED})
 
 
 def _footer(fig: go.Figure, lines: list[str]) -> None:
@@ -167,7 +166,7 @@ def _footer(fig: go.Figure, lines: list[str]) -> None:
     if lines:
         fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0,
                            xanchor="left", yanchor="top", yshift=-8, align="left",
-                           showarrow=False, font={"size": 11, "color": MUTED})
+                           showarrow=False, font={"size": 11, "color": theme.MUTED})
         fig.update_layout(margin={"b": 24 + 15 * len(lines)})
 
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from govdash import db, fmt
+from govdash.db import Fetch
 from govdash.domains import build, charts, pages
-from govdash.i18n import t
+from govdash.i18n import pick, t
 from govdash.present import takeaways
 
-Fetch = Callable[..., pd.DataFrame]
 Progress = Callable[[float, str], None]
 DEFAULT_SLIDES = 8
 CONTEXT_YEARS = 2
@@ -99,12 +99,6 @@ class Deck:
 
 
 # ---------------------------------------------------------------- the slide list
-
-def _fetcher(fetch: Fetch | None, con=None) -> Fetch:
-    if fetch is not None:
-        return fetch
-    return lambda name, **params: db.run_query(name, con, **params)
-
 
 def locality_info(code: str, fetch: Fetch) -> pd.Series:
     """The `localities` row of a code; DeckError naming the localities with data if unknown."""
@@ -260,7 +254,7 @@ def slide_list(code: str, year: int, lang: str = "vi", fetch: Fetch | None = Non
 
     Nothing is drawn here (see `Slide`). `level` is the locality's level when the caller knows
     it (otherwise it is looked up, and an unknown locality is a DeckError)."""
-    get = _fetcher(fetch, con)
+    get = db.fetcher(fetch, con)
     level = level or locality_info(code, get)["level"]
     rows = get("domain_figures", localities=[code], domains=_domains(), year_from=year - CONTEXT_YEARS,
                year_to=year)
@@ -297,9 +291,9 @@ def make_deck(code: str, year: int, lang: str = "vi", keys: list[str] | None = N
               fetch: Fetch | None = None, con=None, today: dt.date | None = None) -> Deck:
     """The deck for a locality and year: the slides named by `keys` in that order (unknown keys
     are skipped), or the default selection. DeckError when there is nothing to show."""
-    get = _fetcher(fetch, con)
+    get = db.fetcher(fetch, con)
     info = locality_info(code, get)
-    name = info["name_en"] if lang == "en" else info["name_vi"]
+    name = pick(info, "name", lang)
     years = data_years(code, get)
     listed = ", ".join(map(str, years)) or t("pres_cli_none", lang)
     if year not in years:

@@ -58,7 +58,7 @@ def _styles() -> dict:
     from reportlab.lib.styles import ParagraphStyle
     regular, bold = fonts()
     text, primary = HexColor(theme.streamlit_theme()["textColor"]), HexColor(theme.palette()[0])
-    grey = HexColor("#5F5F5F")
+    grey = HexColor(theme.MUTED)
     base = ParagraphStyle("base", fontName=regular, fontSize=10, leading=14, textColor=text)
     return {
         "kicker": ParagraphStyle("kicker", parent=base, fontName=bold, fontSize=11, textColor=primary),

@@ -73,7 +73,7 @@ SLIDE_W, SLIDE_H = 13.333, 7.5   # inches, 16:9
 MARGIN = 0.5
 TITLE_TOP, TITLE_MAX_H = 0.62, 1.5
 FOOT_TOP, FOOT_H = 6.92, 0.42
-GREY = (0x5F, 0x5F, 0x5F)
+GREY = theme.MUTED_RGB
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:

@@ -143,7 +143,7 @@ def value_words(row: pd.Series, lang: str) -> str:
     if kind == "percent":
         body = fmt.percent(row["value"], lang, decimals)
     else:
-        unit = ("billion VND" if lang == "en" else "tỷ đồng") if kind == "money" else charts.unit(row, lang)
+        unit = charts.unit(row, lang)
         number = (fmt.signed if kind == "change" else fmt.number)(row["value"], lang, decimals)
         body = f"{number} {unit}".strip()
     qualifier = row.get("qualifier") or "exact"

@@ -22,8 +22,9 @@ import pandas as pd
 import streamlit as st
 
 from govdash import db, ui
-from govdash.i18n import t
+from govdash.i18n import pick, t
 from govdash.present import deck, pdf, powerpoint, render
+from govdash.state import url_value
 
 K_SLIDE = "slide"                      # URL query parameter: 1 = title slide
 K_FOCUS = "present_focus"
@@ -264,7 +265,7 @@ def _empty_state(code: str, name: str, year: int, lang: str) -> None:
         return
     locs = ui.localities()
     others = locs[locs["figure_count"] > 0].head(EMPTY_OFFERS)
-    names = [row.name_en if lang == "en" else row.name_vi for row in others.itertuples()]
+    names = [pick(row._asdict(), "name", lang) for row in others.itertuples()]
     more = len(names) < int((locs["figure_count"] > 0).sum())
     st.write(t("no_data_none", lang, names=", ".join(names) + (", …" if more else "")))
     for col, row, label in zip(st.columns(max(len(names), 1)), others.itertuples(), names):
@@ -296,7 +297,7 @@ def render_page() -> None:
     if not chosen:
         st.info(t("pres_none_selected", lang))
     total = len(chosen) + 1
-    n, bad = parse_slide(st.query_params.get(K_SLIDE), total)
+    n, bad = parse_slide(url_value(st.query_params, K_SLIDE), total)
     if bad is not None:
         st.warning(t("pres_bad_slide", lang, value=bad), icon="⚠️")
         st.query_params[K_SLIDE] = "1"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from govdash.links import SOURCES_PAGE, source_link
-from govdash.state import Notice
+from govdash.state import Notice, url_value
 
 __all__ = ["SOURCES_PAGE", "Link", "parse_link", "source_link"]
 
@@ -22,12 +22,6 @@ class Link:
     notices: tuple[Notice, ...] = ()
 
 
-def _first(value: object) -> str | None:
-    if isinstance(value, (list, tuple)):
-        value = value[-1] if value else None
-    return None if value is None or str(value) == "" else str(value)
-
-
 def parse_link(params: dict, sources: pd.DataFrame, locate: Callable[[str], pd.DataFrame]) -> Link:
     """The source and figure a link points at; unknown ones are dropped with a notice.
 
@@ -35,7 +29,7 @@ def parse_link(params: dict, sources: pd.DataFrame, locate: Callable[[str], pd.D
     given without its source opens the figure's own source.
     """
     notices: list[Notice] = []
-    src, fig, row = _first(params.get("src")), _first(params.get("fig")), None
+    src, fig, row = url_value(params, "src"), url_value(params, "fig"), None
     if src is not None and src not in set(sources["source_id"]):
         notices.append(Notice("srcv_notice_bad_source", {"value": src[:60]}))
         src = None

@@ -7,10 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from govdash import db, export, fmt, tables, ui
-from govdash.i18n import t
+from govdash.i18n import pick, t
 from govdash.sources import paging
-from govdash.sources.links import Link, _first, parse_link
+from govdash.sources.links import Link, parse_link
 from govdash.sources.paging import _count, _present, filter_sources, ordered, page_count, page_label
+from govdash.state import url_value
 from govdash.text import fold
 
 HIGHLIGHT = "background-color: #FFF1C2"
@@ -102,11 +103,11 @@ def _figures(s: Mapping, link: Link, key: str, lang: str, text: str) -> None:
 
 def _highlight(row: pd.Series, lang: str) -> None:
     value = fmt.value_with_unit(row["value"], row["unit_kind"],
-                                row["unit_en"] if lang == "en" else row["unit_vi"], lang,
+                                pick(row, "unit", lang), lang,
                                 int(row["decimals"]), row["qualifier"])
     st.info(t("srcv_highlight", lang,
-              locality=row["locality_name_en"] if lang == "en" else row["locality_name"],
-              indicator=row["indicator_name_en"] if lang == "en" else row["indicator_name"],
+              locality=pick(row, "locality_name", lang),
+              indicator=pick(row, "indicator_name", lang),
               period=fmt.period(row["period_start"], row["period_end"], row["period_kind"], lang),
               value=value, status=t("status_" + row["status"], lang)) + f"\n\n“{row['quote']}”",
             icon=":material/push_pin:")
@@ -164,7 +165,7 @@ def _search_box(key: str, lang: str) -> str:
     """The search box, filled from the URL's `q` at first and mirrored there."""
     search_key = f"{key}_search"
     if search_key not in st.session_state:
-        st.session_state[search_key] = _first(st.query_params.get("q")) or ""
+        st.session_state[search_key] = url_value(st.query_params, "q") or ""
     search = st.text_input(t("sources_search", lang), key=search_key, help=t("srcv_search_help", lang),
                            on_change=_reset_pages, args=(key,))
     if search:

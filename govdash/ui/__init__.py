@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from govdash import db, fmt, state
-from govdash.i18n import LANG_LABELS, LANGS, t
+from govdash.i18n import LANG_LABELS, LANGS, pick, t
 from govdash.text import fold
 
 # Widget keys; the selection itself lives under plain keys (SELECTION) that Streamlit never
@@ -137,12 +137,12 @@ def locality_row(code: str) -> pd.Series:
 def locality_name(code: str, language: str | None = None) -> str:
     """A locality's name in the active language (Vietnamese names keep their diacritics)."""
     row = locality_row(code)
-    return row["name_en"] if (language or lang()) == "en" else row["name_vi"]
+    return pick(row, "name", language or lang())
 
 
 def locality_label(row: pd.Series, language: str) -> str:
     """Selectbox label: name, folded name for diacritic-free search, level, validity, data."""
-    name = row["name_en"] if language == "en" else row["name_vi"]
+    name = pick(row, "name", language)
     label = f"{name} · {t('level_' + row['level'], language)}"
     if pd.notna(row["valid_to"]):
         label += " · " + t("former_suffix", language, date=fmt.date(row["valid_to"], language))
@@ -198,20 +198,6 @@ def show_notices() -> None:
         if "code" in values:
             values["name"] = locality_name(values.pop("code"), language)
         st.warning(t(notice.key, language, **values), icon="⚠️")
-
-
-def indicator_name(row: pd.Series, language: str) -> str:
-    """An indicator's name from metadata."""
-    return row["name_en"] if language == "en" else row["name_vi"]
-
-
-def figure_value(row: pd.Series, language: str) -> str:
-    """A figure's value with its qualifier and unit, from metadata."""
-    unit = row["unit_en"] if language == "en" else row["unit_vi"]
-    if row["unit_kind"] == "money":
-        unit = "billion VND" if language == "en" else "tỷ đồng"
-    return fmt.value_with_unit(row["value"], row["unit_kind"], unit, language,
-                               int(row["decimals"]), row["qualifier"])
 
 
 def kpi_grid(cards: list, per_row: int = 3) -> None:

@@ -1,4 +1,4 @@
--- Every figure again, sorted by source in the order the sources page lists a source's figures,
+-- Every labelled figure again (`labelled_figures`), sorted by source in the order the sources page lists a source's figures,
 -- with its place in that order (`source_row`, from 0) and its quote folded as
 -- `govdash.text.fold` folds it (lower case, no diacritics, đ → d) for searching. The figures
 -- table is sorted by locality, so one source's figures are spread over all of it; here they
@@ -14,7 +14,7 @@ final as (
         ) - 1 as source_row,
         lower(replace(replace(replace(strip_accents(quote), 'đ', 'd'), 'Đ', 'D'), 'Ð', 'D'))
             as quote_folded
-    from figures
+    from labelled_figures
 )
 
 select * from final
