@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Install what the tests need (.venv with test requirements; Debian's chromium and a font with
-# Vietnamese glyphs when missing) and run every test. Extra arguments go to pytest.
+# Install what the tests need (.venv with test requirements; Debian's chromium, a font with
+# Vietnamese glyphs, poppler-utils and nginx when missing) and run every test. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)  # tests/test_serve.py
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
