@@ -16,6 +16,7 @@ final as (
         s.file,
         s.url,
         s.reliability,
+        s.grade,
         s.note,
         coalesce(c.figure_count, 0) as figure_count
     from sources as s

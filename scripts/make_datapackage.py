@@ -115,6 +115,11 @@ RESOURCES = [
                 field("file", description="seeds/<file>.txt for documents held in data/"),
                 field("url"),
                 field("reliability", required=True, enum=["high", "medium", "low"]),
+                field("grade", enum=["", "official_portal", "newspaper", "forum", "reposting", "document"],
+                      description="What kind of publisher the source is: official_portal (a government or "
+                                  "council portal), newspaper (a news site or journal), forum (a discussion "
+                                  "board), reposting (a site copying others' text), document (a document held "
+                                  "in data/seeds/); empty when not graded"),
                 field("note"),
             ],
             "primaryKey": ["source_id"],

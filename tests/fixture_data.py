@@ -27,8 +27,8 @@ LINEAGE = [
     ("36", "37", "2025-07-01", "merged_into", "Resolution 202/2025/QH15", ""),
 ]
 SOURCES = [
-    ("fx-a", "Tài liệu thử A", "Test publisher", "2024-01-15", "seed_document", "", "", "high", "test fixture"),
-    ("fx-b", "Trang thử B", "Test site", "2024-02", "web_page", "", "https://example.invalid/b", "low", "test fixture"),
+    ("fx-a", "Tài liệu thử A", "Test publisher", "2024-01-15", "seed_document", "", "", "high", "document", "test fixture"),
+    ("fx-b", "Trang thử B", "Test site", "2024-02", "web_page", "", "https://example.invalid/b", "low", "forum", "test fixture"),
 ]
 INDICATOR_HEADER = ["indicator", "domain", "name_vi", "name_en", "unit_vi", "unit_en", "unit_kind",
                     "decimals", "summable", "higher_is_better", "max_value", "share_group",

@@ -23,7 +23,7 @@ CASES = {
         "previous_period_end"]),
     "facts": ({"locality": None, "year": None}, LABELLED),
     "sources_list": ({}, ["source_id", "title", "publisher", "published", "kind", "file", "url",
-                          "reliability", "note", "figure_count"]),
+                          "reliability", "grade", "note", "figure_count"]),
     "coverage": ({"domain": None}, ["locality_code", "year", "figure_count", "reported_count",
                                     "estimated_count", "planned_count", "derived_count"]),
 }

@@ -144,7 +144,7 @@ def _settle_sources(plan: ImportPlan, drafts: list[Draft], cur: Current, look: L
             created[key] = {"source_id": sid, "title": spec["title"], "publisher": spec["publisher"],
                             "published": spec["published"],
                             "kind": "web_page" if spec["url"] else "seed_document",
-                            "file": "", "url": spec["url"], "reliability": spec["reliability"],
+                            "file": "", "url": spec["url"], "reliability": spec["reliability"], "grade": "",
                             "note": f"Added by a staff import of {plan.file_name}.",
                             "_row": d.row}
         d.figure["source_id"] = created[key]["source_id"]

@@ -135,6 +135,7 @@ def source_block(s: Mapping, lang: str, key: str, link: Link, text: str) -> None
         st.markdown(
             f"**{t('srcv_published', lang)}:** {published} · **{t('srcv_reliability', lang)}:** "
             f"{t('reliability_' + s['reliability'], lang)} · {t('srcv_kind_' + s['kind'], lang)} · "
+            + (f"{t('srcv_grade_' + s['grade'], lang)} · " if _present(s.get('grade')) else "") +
             f"`{sid}`")
         if _present(s["url"]):
             st.link_button(t("srcv_open_web", lang), s["url"])

@@ -43,4 +43,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "srcv_linked": {"vi": "Đang mở nguồn được dẫn tới.", "en": "Showing the linked source."},
     "srcv_show_all": {"vi": "Xem mọi nguồn", "en": "Show every source"},
+    "srcv_grade_official_portal": {"vi": "cổng thông tin chính thức", "en": "official portal"},
+    "srcv_grade_newspaper": {"vi": "báo, tạp chí", "en": "newspaper or journal"},
+    "srcv_grade_forum": {"vi": "diễn đàn", "en": "forum"},
+    "srcv_grade_reposting": {"vi": "trang đăng lại", "en": "reposting site"},
+    "srcv_grade_document": {"vi": "văn bản gốc", "en": "original document"},
 }
