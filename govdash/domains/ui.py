@@ -34,7 +34,10 @@ def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
                           placeholder=t("dom_compare_placeholder", lang))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+# What a page shows for a selection is a pure function of plain values: computed once and shared
+# by every session of the process as resources (read-only), not as data, since a copy of cached
+# data is unpickled on every read, which for Plotly figures costs as much as drawing them anew.
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str,
           store: int) -> tuple[build.PageData, build.PageView]:
     """A page's data and content with no chart drawn yet, cached per selection; `store`
@@ -44,7 +47,7 @@ def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang:
     return data, build.build(page, data, shown, year_from, year_to, lang, render=())
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@st.cache_resource(max_entries=128, show_spinner=False)
 def _charts(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int,
             index: int) -> list[Chart]:
     """The drawn charts of one section: only the open tab's are drawn, when it is opened."""

@@ -2,6 +2,8 @@
 KPI cards and figure tables. Pages stay thin by calling these."""
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 import streamlit as st
 
@@ -211,17 +213,35 @@ def kpi_grid(cards: list, per_row: int = 3) -> None:
                 st.caption(c.caption)
 
 
+_TABLES: dict[tuple[int, str], tuple] = {}  # (id of a figures frame, language) -> its tables
+
+
+def _figure_tables(facts: pd.DataFrame, language: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The shown and downloadable tables of `facts`, made once per frame object and language:
+    frames shared through a resource cache (the domain pages') are drawn on every rerun, and
+    their tables need not be remade each time. An entry goes when its frame does."""
+    from govdash import tables
+    key = (id(facts), language)
+    hit = _TABLES.get(key)
+    if hit is not None and hit[0]() is facts:
+        return hit[1], hit[2]
+    table = tables.display_frame(facts, language)
+    shown = table.drop(columns=["value_number", "unit", "figure_id"])
+    download = table.drop(columns=[t("value_label", language)]).rename(
+        columns={"value_number": t("value_label", language)})
+    _TABLES[key] = (weakref.ref(facts), shown, download)
+    weakref.finalize(facts, _TABLES.pop, key, None)
+    return shown, download
+
+
 def figure_table(facts: pd.DataFrame, key: str, title: str) -> None:
     """The figures shown, with status, source and quote, and a CSV download of exactly them."""
-    from govdash import export, tables
+    from govdash import export
     language = lang()
-    table = tables.display_frame(facts, language)
+    shown, download = _figure_tables(facts, language)
     with st.expander(title, expanded=False):
-        shown = table.drop(columns=["value_number", "unit", "figure_id"])
         st.dataframe(shown, hide_index=True, width="stretch",
                      column_config={t("quote_label", language): st.column_config.TextColumn(width="large")})
-        download = table.drop(columns=[t("value_label", language)]).rename(
-            columns={"value_number": t("value_label", language)})
         # the file is made when the button is pressed, not on every rerun
         st.download_button(t("download_csv", language), lambda: export.to_csv_bytes(download),
                            file_name=f"govdash-{key}.csv", mime="text/csv", key=f"{key}_csv")
