@@ -29,6 +29,7 @@ LAYOUT = [
     ]),
     ("section_explore", [
         ("compare.py", "page_compare", "📈"),
+        ("map.py", "page_map", "🗺️"),
         ("sources.py", "page_sources", "📚"),
     ]),
     ("section_present", [("present.py", "page_present", "🎞️")]),

@@ -10,12 +10,15 @@ formats no numbers and imports no catalogue.
 `values` rows (one per locality code; codes not on the era's map are ignored):
     {"code": "01", "value": 12.3, "colour": "#1B5E8C" | "tier": 2, "status": "reported",
      "label": "12,3", "hover": "Hà Nội<br>12,3 tỷ đồng"}
-status is "reported", "estimated" (drawn with a dot pattern over its colour) or "missing".
+status is "reported", "estimated" (drawn with a dot pattern over its colour), "missing" or
+"incomplete" (a sum over merged units lacking a predecessor's figure: pale grey, cross-hatched).
 A province absent from `values`, or with status "missing" or value None, is drawn pale grey with
 a hatch and hovers as its name and `MapText.no_data`; it never takes a colour of the scale.
 """
 from __future__ import annotations
 
+import html
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -27,11 +30,12 @@ from govdash.maps import geometry
 BORDER = "#FFFFFF"                 # province borders: thin white lines between fills
 MISSING_FILL = "#ECEBE8"           # pale warm grey, not a colour of any scale
 MISSING_PATTERN = {"shape": "/", "fgcolor": "#B9B6B0", "size": 6, "solidity": 0.25, "fillmode": "replace"}
+INCOMPLETE_PATTERN = {"shape": "x", "fgcolor": "#9A958D", "size": 7, "solidity": 0.2, "fillmode": "replace"}
 ESTIMATED_PATTERN = {"shape": ".", "fgcolor": "#FFFFFF", "size": 4, "solidity": 0.12, "fillmode": "replace"}
 LABEL_DARK, LABEL_LIGHT = "#1F1F1F", "#FFFFFF"
 ISLET_LINE = 1.2                   # px: outline of the archipelago islets, so they show as dots
 PLOT_MARGIN_Y = 110               # px above and below the plot area (title, footer), for label fitting
-STATUSES = ("reported", "estimated", "missing")
+STATUSES = ("reported", "estimated", "missing", "incomplete")
 
 
 @dataclass
@@ -43,6 +47,7 @@ class MapText:
     no_data: str = ""                                  # hover of a missing province ("chưa có số")
     legend_missing: str = ""                           # legend key of the hatch ("" = no key)
     legend_estimated: str = ""                         # legend key of the dot pattern
+    legend_incomplete: str = ""                        # legend key of the cross-hatch
     scale: list[tuple[str, str]] = field(default_factory=list)  # (colour, label) of each tier
     archipelagos: dict[str, str] = field(default_factory=lambda: {
         key: name for key, (_, name) in geometry.ARCHIPELAGO_CODES.items()})
@@ -63,9 +68,10 @@ def _style(row: Mapping | None, name: str, palette: Sequence[str], text: MapText
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}; expected one of {STATUSES}")
     colour = None if row is None else row.get("colour") or _tier_colour(row, palette)
-    if row is None or status == "missing" or row.get("value", 0) is None or not colour:
+    if row is None or status in ("missing", "incomplete") or row.get("value", 0) is None or not colour:
         hover = (row or {}).get("hover") or "<br>".join(t for t in (name, text.no_data) if t)
-        return _Style(MISSING_FILL, MISSING_PATTERN, "", hover)
+        pattern = INCOMPLETE_PATTERN if status == "incomplete" else MISSING_PATTERN
+        return _Style(MISSING_FILL, pattern, "", hover)
     pattern = {**ESTIMATED_PATTERN, "bgcolor": colour} if status == "estimated" else None
     return _Style(colour, pattern, row.get("label", ""), row.get("hover") or name)
 
@@ -140,6 +146,8 @@ def _legend(fig: go.Figure, text: MapText, used: set[str]) -> None:
         keys.append((text.legend_estimated, theme.MUTED, {**ESTIMATED_PATTERN, "bgcolor": theme.MUTED}))
     if "missing" in used and text.legend_missing:
         keys.append((text.legend_missing, MISSING_FILL, MISSING_PATTERN))
+    if "incomplete" in used and text.legend_incomplete:
+        keys.append((text.legend_incomplete, MISSING_FILL, INCOMPLETE_PATTERN))
     for label, colour, pattern in keys:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", fill="toself", fillcolor=colour,
                                  fillpattern=pattern, line={"width": 0.5, "color": theme.MUTED},
@@ -160,14 +168,18 @@ def _archipelagos(fig: go.Figure, era: str, text: MapText, size: int) -> None:
                            font={"size": size, "color": theme.MUTED})
 
 
-def _footer(fig: go.Figure, lines: list[str]) -> None:
-    """Source and credit lines at the foot of the figure, so an exported PNG still carries them."""
-    lines = [line for line in lines if line]
+FOOTER_WIDTH = 105                # characters of a footer line before it wraps
+
+
+def _footer(fig: go.Figure, lines: list[str], below: int = 8) -> None:
+    """Source and credit lines at the foot of the figure (wrapped), so an exported PNG still
+    carries them; `below` is the room (px) left under the plot area (an x axis needs some)."""
+    lines = [w for line in lines if line for w in textwrap.wrap(line, FOOTER_WIDTH)]
     if lines:
-        fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0,
-                           xanchor="left", yanchor="top", yshift=-8, align="left",
-                           showarrow=False, font={"size": 11, "color": theme.MUTED})
-        fig.update_layout(margin={"b": 24 + 15 * len(lines)})
+        fig.add_annotation(text="<br>".join(html.escape(line) for line in lines), xref="paper",
+                           yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-below,
+                           align="left", showarrow=False, font={"size": 11, "color": theme.MUTED})
+        fig.update_layout(margin={"b": 16 + below + 15 * len(lines)})
 
 
 def _extent(era: str) -> tuple[float, float, float, float]:
@@ -236,4 +248,42 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
     _axes(fig, era)
     _archipelagos(fig, era, text, label_size + 2)
     _footer(fig, text.footer)
+    return fig
+
+
+@dataclass
+class BumpText:
+    """The words of the bump chart, already in the user's language."""
+    lang: str
+    title: str = ""
+    y_title: str = ""
+    footer: list[str] = field(default_factory=list)
+
+
+def bump_figure(points, series: Sequence[str], years: Sequence[int], text: BumpText,
+                height: int = 360) -> go.Figure:
+    """Rank by year for a few provinces (rank 1 on top); `points` has series, year, rank, hover.
+    Each series ends in its name, so no legend is needed."""
+    fig = go.Figure()
+    colours = theme.palette()
+    for i, name in enumerate(series):
+        mine = points[points["series"] == name].sort_values("year")
+        if mine.empty:
+            continue
+        colour = colours[i % len(colours)]
+        fig.add_trace(go.Scatter(x=mine["year"].tolist(), y=mine["rank"].tolist(), mode="lines+markers",
+                                 name=name, line={"color": colour, "width": 2.5},
+                                 marker={"size": 9, "color": colour}, text=mine["hover"].tolist(),
+                                 hoverinfo="text", showlegend=False))
+        last = mine.iloc[-1]
+        fig.add_annotation(x=int(last["year"]), y=int(last["rank"]), text=name, xanchor="left", xshift=8,
+                           showarrow=False, font={"size": 12, "color": colour})
+    theme.apply(fig, text.lang, text.title or None)
+    worst = int(points["rank"].max()) if len(points) else 1
+    fig.update_yaxes(autorange=False, range=[worst + 0.7, 0.3], dtick=max(1, round(worst / 6)),
+                     title=text.y_title)
+    fig.update_xaxes(tickmode="array", tickvals=list(years), ticktext=[str(y) for y in years],
+                     range=[min(years) - 0.3, max(years) + 0.9])
+    fig.update_layout(height=height, margin={"r": 140}, hovermode="closest")
+    _footer(fig, text.footer, below=36)
     return fig
