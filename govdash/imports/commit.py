@@ -33,13 +33,15 @@ def check(plan: ImportPlan) -> Result:
 
 def commit(data: bytes, file_name: str, editor: str, decisions: dict[int, str] | None = None,
            on_conflict: str | None = None, expected_digest: str | None = None,
-           folder: Path | None = None, lang: str = "vi") -> Result:
-    """Import for real: re-plan under the lock, refuse unless ready, write everything at once."""
+           folder: Path | None = None, lang: str = "vi", document: bytes | None = None) -> Result:
+    """Import for real: re-plan under the lock, refuse unless ready, write everything at once.
+    `document`: the text the rows were extracted from (see `prepare`)."""
     folder = folder or data_dir()
     try:
         with journal.locked(folder):
             journal.recover(folder)
-            plan = prepare(data, file_name, folder, decisions, on_conflict, lang, locked=True)
+            plan = prepare(data, file_name, folder, decisions, on_conflict, lang, locked=True,
+                           document=document)
             result = check(plan)
             if result.outcome != Outcome.OK or not plan.ready:
                 return result

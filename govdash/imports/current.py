@@ -148,6 +148,8 @@ class ImportPlan:
     before: dict[str, str] = field(default_factory=dict)
     digest: str = ""
     paths: dict[str, str] = field(default_factory=dict)   # resource name → file in the folder
+    document: bytes | None = None  # the text of the document the rows come from (extract)
+    documents: dict[str, bytes] = field(default_factory=dict)  # seeds/<source>.txt → its text
 
     @property
     def unresolved(self) -> list[Conflict]:

@@ -38,14 +38,17 @@ def _same(a: dict, b: dict) -> bool:
 
 def prepare(data: bytes, file_name: str, folder: Path | None = None,
             decisions: dict[int, str] | None = None, on_conflict: str | None = None,
-            lang: str = "vi", locked: bool = False) -> ImportPlan:
+            lang: str = "vi", locked: bool = False, document: bytes | None = None) -> ImportPlan:
     """Read, normalise, plan and validate an upload; nothing is written.
 
     `locked`: the caller already holds the folder's write lock (the commit re-plans under it).
+    `document`: the UTF-8 text the rows were extracted from ("Nhập từ văn bản"); a source the
+    import creates without a URL keeps it as `seeds/<source_id>.txt`, so its quotes are checked
+    against it and the Sources page shows it whole.
     """
     folder = folder or data_dir()
     name = _safe_name(file_name)
-    plan = ImportPlan(name, hashlib.sha256(data).hexdigest(), len(data), lang)
+    plan = ImportPlan(name, hashlib.sha256(data).hexdigest(), len(data), lang, document=document)
     try:
         sheet = read.read_upload(data, name, header_score)
     except read.ReadError as e:
@@ -141,10 +144,13 @@ def _settle_sources(plan: ImportPlan, drafts: list[Draft], cur: Current, look: L
         if key not in created:
             sid = spec["source_id"] or _new_source_id(spec["title"], taken)
             taken.add(sid)
+            text_file = f"seeds/{sid}.txt" if plan.document is not None and not spec["url"] else ""
+            if text_file:
+                plan.documents[text_file] = plan.document
             created[key] = {"source_id": sid, "title": spec["title"], "publisher": spec["publisher"],
                             "published": spec["published"],
                             "kind": "web_page" if spec["url"] else "seed_document",
-                            "file": "", "url": spec["url"], "reliability": spec["reliability"], "grade": "",
+                            "file": text_file, "url": spec["url"], "reliability": spec["reliability"], "grade": "",
                             "note": f"Added by a staff import of {plan.file_name}.",
                             "_row": d.row}
         d.figure["source_id"] = created[key]["source_id"]

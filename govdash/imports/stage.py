@@ -81,7 +81,7 @@ def _stage(plan: ImportPlan, cur: Current) -> None:
         origins[res["path"]] = {line: (origin, row) for line, (row, origin) in zip(lines, rows)}
     with tempfile.TemporaryDirectory(prefix="govdash-stage-") as tmp:
         staged = Path(tmp)
-        _copy_folder(cur, staged, staged_bytes)
+        _copy_folder(cur, staged, staged_bytes, plan.documents)
         problems, _ = validate(staged)
     base = _identities(cur.problems, cur)
     for p in problems:
@@ -90,12 +90,19 @@ def _stage(plan: ImportPlan, cur: Current) -> None:
         _finish(plan, cur)
 
 
-def _copy_folder(cur: Current, staged: Path, replaced: dict[str, bytes]) -> None:
+def _copy_folder(cur: Current, staged: Path, replaced: dict[str, bytes],
+                 documents: dict[str, bytes] | None = None) -> None:
     shutil.copy2(cur.folder / "datapackage.json", staged / "datapackage.json")
     for name, res in cur.resources.items():
         if name in replaced or (cur.folder / res["path"]).is_file():
             (staged / res["path"]).write_bytes(replaced.get(name, cur.raw[name]))
-    if (cur.folder / "seeds").is_dir():
+    if documents:  # new document texts join a copy of the seeds (the real folder stays untouched)
+        if (cur.folder / "seeds").is_dir():
+            shutil.copytree(cur.folder / "seeds", staged / "seeds")
+        for path, content in documents.items():
+            (staged / path).parent.mkdir(parents=True, exist_ok=True)
+            (staged / path).write_bytes(content)
+    elif (cur.folder / "seeds").is_dir():
         os.symlink(cur.folder / "seeds", staged / "seeds")
 
 
@@ -148,6 +155,7 @@ def _finish(plan: ImportPlan, cur: Current) -> None:
         header = [f["name"] for f in res["schema"]["fields"]]
         plan.files[res["path"]], _ = _csv_bytes(header, [r for r, _ in rows])
         plan.before[res["path"]] = hashlib.sha256(cur.raw[resource]).hexdigest()
+    plan.files.update(plan.documents)
     digest = hashlib.sha256()
     for path in sorted(plan.files):
         digest.update(path.encode() + b"\0" + plan.files[path] + b"\0")

@@ -156,3 +156,65 @@ def safe_decimal(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         return None
+
+
+# ---------------------------------------------------------------- numbers in running text
+
+# Number words of running prose (`hai kỳ họp`, `một cuộc`, `mười`). `tư` (four) and `lăm`/`nhăm`
+# (five after a ten) only occur inside a compound; `năm` alone is also "year", so callers accept a
+# number word only before a counted noun.
+_UNITS_WORDS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5,
+                "lăm": 5, "nhăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+_TEN_WORDS = ("mười", "mươi")
+NUMBER_WORD = re.compile(
+    r"(?<!\w)(?:(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín)\s+trăm(?:\s+(?:linh|lẻ))?\s+)?"
+    r"(?:(?:hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín)\s+mươi(?:\s+(?:mốt|một|hai|ba|bốn|tư|lăm|nhăm|sáu|bảy|bẩy|tám|chín))?"
+    r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|nhăm|sáu|bảy|bẩy|tám|chín))?"
+    r"|một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín)(?!\w)", re.IGNORECASE)
+SCALES = {"nghìn": Decimal(1000), "ngàn": Decimal(1000), "triệu": Decimal(10) ** 6,
+          "tỷ": Decimal(10) ** 9, "tỉ": Decimal(10) ** 9}
+
+
+def read_number_words(text: str) -> Decimal | None:
+    """`hai` → 2, `mười hai` → 12, `hai mươi lăm` → 25, `một trăm linh năm` → 105; None otherwise."""
+    words = text.lower().split()
+    if not words or NUMBER_WORD.fullmatch(" ".join(words)) is None:
+        return None
+    total = 0
+    if len(words) >= 2 and words[1] == "trăm":
+        total, words = 100 * _UNITS_WORDS[words[0]], [w for w in words[2:] if w not in ("linh", "lẻ")]
+    if not words:
+        return Decimal(total)
+    if words[0] == "mười":
+        return Decimal(total + 10 + (_UNITS_WORDS[words[1]] if len(words) > 1 else 0))
+    if len(words) >= 2 and words[1] in _TEN_WORDS:
+        return Decimal(total + 10 * _UNITS_WORDS[words[0]]
+                       + (_UNITS_WORDS[words[2]] if len(words) > 2 else 0))
+    return Decimal(total + _UNITS_WORDS[words[0]])
+
+
+def read_prose_number(token: str) -> Decimal | None:
+    """A number token of Vietnamese prose: `.` groups thousands and `,` marks decimals always
+    (`1.484` is 1484, `345,250` is 345.25, `07` is 7); None when `token` is not one number."""
+    reading = read_number(token)
+    if reading is None or reading.suffix or reading.percent:
+        return None
+    return reading.vn
+
+
+def read_amount(parts: list[tuple[Decimal, str]]) -> Decimal | None:
+    """A compound amount from (number, scale word) pairs, in units: `1.484 tỷ 750 triệu` is
+    [(1484, "tỷ"), (750, "triệu")] → 1 484 750 000 000; `8,967 nghìn tỷ` is [(8.967, "nghìn tỷ")].
+    Each later part must be of a smaller scale than the one before (else None: not one amount)."""
+    total, last = Decimal(0), None
+    for number, scale_words in parts:
+        scale = Decimal(1)
+        for word in scale_words.lower().split():
+            if word not in SCALES:
+                return None
+            scale *= SCALES[word]
+        if last is not None and scale >= last:
+            return None
+        total += number * scale
+        last = scale
+    return total
