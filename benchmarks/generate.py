@@ -376,7 +376,9 @@ def generate(out: Path | None = None, scale: float = 1.0, years: int = 10, seed:
     sources = _sources(kind_periods, names)
     register = _register(kinds, periods, seed)
     written = {"localities": localities, "locality_lineage": lineage, "sources": sources,
-               "session_register": register}
+               "session_register": register,
+               "locality_names": pd.DataFrame(columns=["code", "name_vi", "name_en", "valid_from",
+                                                        "valid_to", "legal_basis", "note"])}
     fields = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]}
     for name, frame in written.items():
         frame[fields[name]].to_csv(out / f"{name}.csv", index=False, lineterminator="\n")

@@ -44,7 +44,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "level_district": {"vi": "Quận/huyện", "en": "district"},
     "level_commune": {"vi": "Xã/phường", "en": "commune"},
     "level_unidentified": {"vi": "Không nêu tên", "en": "unidentified"},
+    "level_region": {"vi": "Vùng", "en": "region"},
     "former_suffix": {"vi": "đến {date}", "en": "until {date}"},
+    "formerly_named": {"vi": "trước đây: {names}", "en": "formerly {names}"},
     # URL notices
     "notice_bad_locality": {
         "vi": "Địa chỉ có mã địa phương không hợp lệ «{value}»; đang hiển thị {name}.",

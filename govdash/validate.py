@@ -331,6 +331,26 @@ def check_register(tables: dict[str, Table], problems: list[Problem]) -> None:
                                     f"resolutions_passed {n} does not appear in the quote"))
 
 
+def check_names(tables: dict[str, Table], problems: list[Problem]) -> None:
+    """Names over time (`locality_names`): the eras of a code never overlap, and each ends
+    no earlier than it starts."""
+    table = tables.get("locality_names")
+    if table is None:
+        return
+    eras: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for row, line in zip(table.rows, table.lines):
+        start, end = row["valid_from"] or "0001-01-01", row["valid_to"] or "9999-12-31"
+        if start > end:
+            problems.append(Problem(table.path, line, "valid_to", row["valid_to"], "ends before it starts"))
+        eras[row["code"]].append((start, end, line))
+    for code, spans in eras.items():
+        spans.sort()
+        for (_, end, _), (start, _, line) in zip(spans, spans[1:]):
+            if start <= end:
+                problems.append(Problem(table.path, line, "valid_from", start,
+                                        f"overlaps another name of {code} (a code has one name at a time)"))
+
+
 # ---------------------------------------------------------------- entry points
 
 def validate(folder: Path | None = None) -> tuple[list[Problem], dict]:
@@ -350,6 +370,7 @@ def validate(folder: Path | None = None) -> tuple[list[Problem], dict]:
     check_keys(tables, package, problems)
     check_figures(tables, package, folder, problems)
     check_register(tables, problems)
+    check_names(tables, problems)
     figure_count = sum(len(tables[r["name"]].rows) for r in figure_resources(package) if r["name"] in tables)
     summary = {
         "files": len(tables),

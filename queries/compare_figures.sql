@@ -9,6 +9,9 @@
 -- not); otherwise the row is incomplete and has no value. A sum is `derived` (`planned` for
 -- plans). A non-summable indicator is never added: each predecessor stays a series of its own.
 --
+-- `series_name_vi` / `_en`: the series' locality as it was named at the end of the row's period
+-- (`locality_eras`: code 24 is Bắc Giang in 2023, Bắc Ninh in 2025); `series_era_count`: how
+-- many names that code has had.
 -- `chartable`: preferred, a result (not planned), a full year, with a value.
 -- `rank`: competition rank (1, 2, 2, 4) of the chartable rows of one year and body, largest first.
 with
@@ -253,6 +256,7 @@ final as (
         c.position,
         ls.name_vi as series_name_vi,
         ls.name_en as series_name_en,
+        ls.era_count as series_era_count,
         c.locality_code,
         c.body,
         c.period_start,
@@ -289,7 +293,9 @@ final as (
             order by c.value desc
         ) end as rank
     from charted as c
-    join localities as ls on ls.code = c.series_code
+    join locality_eras as ls
+        on ls.code = c.series_code
+        and c.period_end between ls.valid_from and ls.valid_to
     left join sources as s on s.source_id = c.source_id
 )
 

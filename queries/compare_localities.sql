@@ -45,6 +45,8 @@ final as (
         predecessor_codes,
         predecessor_names_vi,
         predecessor_names_en,
+        other_names_vi,
+        other_names_en,
         level_order,
         area_code,
         current_area_code,

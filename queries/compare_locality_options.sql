@@ -17,6 +17,8 @@ final as (
         successor_name_en,
         predecessor_names_vi,
         predecessor_names_en,
+        other_names_vi,
+        other_names_en,
         display_order
     from cmp_localities
     where ($bounds <> 'current' or is_current)

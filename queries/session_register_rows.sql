@@ -15,8 +15,8 @@ final as (
     select
         r.session_id,
         r.locality_code,
-        l.name_vi as locality_name_vi,
-        l.name_en as locality_name_en,
+        coalesce(e.name_vi, l.name_vi) as locality_name_vi,
+        coalesce(e.name_en, l.name_en) as locality_name_en,
         l.level,
         r.term,
         r.session_number,
@@ -36,6 +36,9 @@ final as (
         r.note
     from register as r
     join localities as l on l.code = r.locality_code
+    left join locality_eras as e
+        on e.code = r.locality_code
+        and r.known_date between e.valid_from and e.valid_to
     join sources as s on s.source_id = r.source_id
     where r.known_date is null
        or year(r.known_date) between $year_from and $year_to

@@ -43,3 +43,18 @@ def browser():
         external = list(b.external)
         b.close()
         assert external == [], f"requests left localhost: {external}"
+
+
+@pytest.fixture(scope="session")
+def era_dir(tmp_path_factory) -> Path:
+    """The fixture data with issue 12's renamed code (24 Bắc Giang → Bắc Ninh), 27 and a region."""
+    return write_fixture(tmp_path_factory.mktemp("era_data"), eras=True)
+
+
+@pytest.fixture(scope="session")
+def era_con(era_dir):
+    """A sealed DuckDB store over the era fixture."""
+    from govdash import db
+    con = db.open_store(era_dir)
+    yield con
+    con.close()

@@ -81,6 +81,33 @@ FIGURES = {
 }
 
 
+# Issue 12's case, added by `write_era_fixture` only (the shared fixture keeps its counts): code
+# 24 was Bắc Giang until 30/6/2025 and took the name of Bắc Ninh (27) when 27 merged into it;
+# one localities row per code carries the current name, the old one is in locality_names.
+ERA_LOCALITIES = [
+    ("24", "Bắc Ninh", "Bac Ninh", "province", "", "", "", "code 24 was Bắc Giang until 2025-06-30"),
+    ("27", "Bắc Ninh", "Bac Ninh", "province", "", "", "2025-06-30", "merged into 24"),
+    ("V-DBSH", "Vùng Đồng bằng sông Hồng", "Red River Delta region", "region", "", "", "", ""),
+]
+ERA_NAMES = [
+    # code, name_vi, name_en, valid_from, valid_to, legal_basis, note
+    ("24", "Bắc Giang", "Bac Giang", "", "2025-06-30", "Resolution 202/2025/QH15", ""),
+    ("24", "Bắc Ninh", "Bac Ninh", "2025-07-01", "", "Resolution 202/2025/QH15", ""),
+]
+ERA_LINEAGE = [
+    ("27", "24", "2025-07-01", "merged_into", "Resolution 202/2025/QH15", ""),
+    ("24", "24", "2025-07-01", "renamed", "Resolution 202/2025/QH15", "Bắc Giang -> Bắc Ninh"),
+]
+ERA_FIGURES = [
+    ("fx-a-g01", "24", "locality", "grdp_growth", *Y(2022), 19.3, "exact", "reported", "fx-a", "tăng 19,3%", "", "", "true", "", ""),
+    ("fx-a-g02", "24", "locality", "grdp_growth", *Y(2023), 13.45, "exact", "reported", "fx-a", "tăng 13,45%", "", "", "true", "", ""),
+    ("fx-a-g03", "27", "locality", "grdp_growth", *Y(2022), 2.2, "exact", "reported", "fx-a", "tăng 2,2%", "", "", "true", "", ""),
+    ("fx-a-g04", "27", "locality", "grdp_growth", *Y(2023), -9.28, "exact", "reported", "fx-a", "giảm -9,28%", "", "", "true", "", ""),
+    ("fx-a-g05", "24", "locality", "grdp_growth", *Y(2025), 8.1, "exact", "reported", "fx-a", "tăng 8,1%", "", "", "true", "", ""),
+    ("fx-a-g06", "V-DBSH", "locality", "grdp_growth", *Y(2023), 6.5, "exact", "reported", "fx-a", "tăng 6,5%", "", "", "true", "", ""),
+]
+
+
 def _write(path: Path, header: list[str], rows: list[tuple]) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -88,14 +115,16 @@ def _write(path: Path, header: list[str], rows: list[tuple]) -> None:
         w.writerows(rows)
 
 
-def write_fixture(folder: Path) -> Path:
-    """Write the fixture data set (with the real datapackage.json) into `folder`; return it."""
+def write_fixture(folder: Path, eras: bool = False) -> Path:
+    """Write the fixture data set (with the real datapackage.json) into `folder`; return it.
+    `eras`: with issue 12's renamed code 24 (Bắc Giang → Bắc Ninh), Bắc Ninh 27 and a region."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "datapackage.json", folder / "datapackage.json")
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     headers = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]}
-    _write(folder / "localities.csv", headers["localities"], LOCALITIES)
-    _write(folder / "locality_lineage.csv", headers["locality_lineage"], LINEAGE)
+    _write(folder / "localities.csv", headers["localities"], LOCALITIES + (ERA_LOCALITIES if eras else []))
+    _write(folder / "locality_lineage.csv", headers["locality_lineage"], LINEAGE + (ERA_LINEAGE if eras else []))
+    _write(folder / "locality_names.csv", headers["locality_names"], ERA_NAMES if eras else [])
     _write(folder / "sources.csv", headers["sources"], SOURCES)
     _write(folder / "indicators.csv", INDICATOR_HEADER, INDICATORS)
     _write(folder / "session_register.csv", headers["session_register"], [
@@ -104,5 +133,6 @@ def write_fixture(folder: Path) -> Path:
     ])
     for res in package["resources"]:
         if headers[res["name"]][0] == "figure_id":
-            _write(folder / res["path"], FIGURE_HEADER, FIGURES.get(res["name"], []))
+            extra = ERA_FIGURES if eras and res["name"] == "economy" else []
+            _write(folder / res["path"], FIGURE_HEADER, FIGURES.get(res["name"], []) + extra)
     return folder

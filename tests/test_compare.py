@@ -368,7 +368,7 @@ def chart_inputs(today_rows, meta, locs):
                                     footer=[logic.source_line(shown, {"fx-a": "Tài liệu thử A", "fx-b": "Trang thử B"}, "vi")],
                                     legend_estimated="Ước tính", legend_derived="Tổng", gap="chưa đủ",
                                     no_data="không có số liệu", break_year=2025, break_label="1/7/2025")
-    return points, gaps, list(labels.values()), text
+    return points, gaps, labels, text
 
 
 def test_chart_points_and_gaps(chart_inputs):
@@ -378,7 +378,7 @@ def test_chart_points_and_gaps(chart_inputs):
     assert "Trang thử B; Tài liệu thử A" in p22["hover"]
     assert set(zip(gaps["series"], gaps["year"])) == {("Hải Phòng (địa giới hiện nay)", 2023),
                                                       ("Ninh Bình (địa giới hiện nay)", 2023)}
-    assert logic.missing_years(points, gaps, dict(zip(["31", "37"], series)), (2022, 2025)) == {
+    assert logic.missing_years(points, gaps, series, (2022, 2025)) == {
         "Hải Phòng (địa giới hiện nay)": [2024], "Ninh Bình (địa giới hiện nay)": [2022, 2024, 2025]}
 
 
@@ -386,7 +386,7 @@ def test_lines_figure_gaps_break_and_source_line(chart_inputs):
     points, gaps, series, text = chart_inputs
     fig = compare_charts.lines_figure(points, gaps, series, (2021, 2025), text)
     assert isinstance(fig, go.Figure)
-    hp = [tr for tr in fig.data if tr.name == series[0]][0]
+    hp = [tr for tr in fig.data if tr.name == series["31"]][0]
     assert list(hp.x) == [2021, 2022, 2023, 2024, 2025]
     assert list(hp.y) == [None, 118000, None, None, 120000]  # gaps stay gaps, never 0
     assert hp.marker.symbol[1] == "diamond-open"
@@ -402,7 +402,7 @@ def test_bars_figure_ranks_ties_and_lists_missing(fixture_con, meta, locs):
     labels = logic.series_labels(rows, ("31", "36", "288", "30", "37"), locs, "vi")
     points = logic.chart_points(rows[rows["chartable"]], meta.loc["resolutions_passed"], "vi", labels, locs, {})
     fig = compare_charts.bars_figure(points, logic.chart_gaps(rows, "vi", labels, locs), ["Ninh Bình"],
-                                     list(labels.values()), compare_charts.ChartText(lang="vi", title="T", no_data="không có số liệu"))
+                                     labels, compare_charts.ChartText(lang="vi", title="T", no_data="không có số liệu"))
     assert list(fig.data[0].y) == ["1 · Hải Dương", "2 · Hải Phòng", "2 · Nam Định", "4 · Thành phố Hải Dương"]
     assert list(fig.data[0].x) == [100, 69, 69, 20]
     assert list(fig.data[1].y) == ["– · Ninh Bình"] and list(fig.data[1].x) == [None]

@@ -116,14 +116,14 @@ def test_a_long_locality_list_is_offered_an_area_at_a_time(monkeypatch):
     area.set_value("").run()
     assert not at.exception, at.exception
     picker = at.multiselect(key="compare_localities")
-    assert picker.value == ["31", "288"] and len(picker.options) == 65  # 64 province-level units + 288
+    assert picker.value == ["31", "288"] and len(picker.options) == 71  # 64 province-level units, 6 regions + 288
     assert at.query_params["locs"] == "31,288"
     picker.set_value(["31", "288", "01"]).run()
     assert at.query_params["locs"] == "31,288,01" and at.selectbox(key="compare_area").value == ""
     at.segmented_control(key="compare_bounds").set_value("current").run()
     assert not at.exception, at.exception
     assert at.multiselect(key="compare_localities").value == ["31", "01"]
-    assert len(at.multiselect(key="compare_localities").options) == 35  # today's province-level units
+    assert len(at.multiselect(key="compare_localities").options) == 41  # today's province-level units and 6 regions
 
 
 def test_search_without_diacritics_picks_an_indicator():

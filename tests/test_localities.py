@@ -161,3 +161,26 @@ def test_hai_duong_city_district(localities, lineage, package):
     assert ("30", "288", row["name_vi"]) in in_package
     moves = [(r["to_code"], r["kind"], r["effective_date"]) for r in lineage if r["from_code"] == "288"]
     assert moves == [("31", "level_abolished", REORG_DATE)]
+
+
+def test_names_over_time_match_the_units_before_and_after(localities, package):
+    """locality_names.csv: every renamed code has its old name until 30/6/2025 and its new one
+    from 1/7/2025 (Resolution 202/2025/QH15); the eras of a code never overlap; the current era
+    carries the localities.csv name; the old name is the unit's name in the legacy list."""
+    names = read_csv("locality_names.csv")
+    by_code = {r["code"]: r for r in localities}
+    eras: dict[str, list[dict]] = {}
+    for r in names:
+        assert r["code"] in by_code, r
+        eras.setdefault(r["code"], []).append(r)
+    renamed = {c for c, r in same_code_renames(read_csv("locality_lineage.csv")).items()}
+    assert renamed <= set(eras)
+    for code, rows in eras.items():
+        rows.sort(key=lambda r: r["valid_from"])
+        assert rows[0]["valid_from"] == "" and rows[-1]["valid_to"] == ""
+        for before, after in zip(rows, rows[1:]):
+            assert before["valid_to"] < after["valid_from"], (code, before, after)
+        assert rows[-1]["name_vi"] == by_code[code]["name_vi"]
+        if code in renamed:
+            assert rows[0]["valid_to"] == LAST_DAY_BEFORE_REORG and rows[1]["valid_from"] == REORG_DATE
+            assert norm(rows[0]["name_vi"]) == package["legacy_name"][code], code

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CASES = {
     "localities": ({}, ["code", "name_vi", "name_en", "level", "parent_code", "valid_from", "valid_to",
-                        "figure_count", "first_year", "last_year", "level_order"]),
+                        "figure_count", "first_year", "last_year", "level_order", "other_names_vi",
+                        "other_names_en"]),
     "data_years": ({"locality": None}, ["year"]),
     "result_years": ({"locality": "31"}, ["year"]),
     "overview_kpis": ({"locality": "31", "year": 2023}, LABELLED + [

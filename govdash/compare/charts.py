@@ -91,15 +91,16 @@ def _legend_keys(fig: go.Figure, points: pd.DataFrame, text: ChartText) -> None:
                                              "line": {"width": 2, "color": theme.MUTED}}))
 
 
-def _series_trace(pts: pd.DataFrame, name: str, colour: str, years: tuple[int, int],
+def _series_trace(pts: pd.DataFrame, code: str, name: str, colour: str, years: tuple[int, int],
                   labels: bool, showlegend: bool = True) -> go.Scatter:
-    """One series over every year of the range: None where a year has no figure, so the line
-    breaks there instead of bridging the gap."""
+    """One series (the figures of one locality code) over every year of the range: None where a
+    year has no figure, so the line breaks there instead of bridging the gap. The trace carries
+    its code (`legendgroup`); two localities are never one trace because they share a name."""
     by_year = {int(r["year"]): r for _, r in pts.iterrows()}
     xs = list(range(years[0], years[1] + 1))
     rows = [by_year.get(y) for y in xs]
     return go.Scatter(
-        x=xs, y=[None if r is None else r["value"] for r in rows], name=name,
+        x=xs, y=[None if r is None else r["value"] for r in rows], name=name, legendgroup=code,
         mode="lines+markers+text" if labels else "lines+markers", connectgaps=False,
         line={"color": colour, "width": 2.5}, showlegend=showlegend,
         marker={"size": 11, "color": colour, "line": {"width": 2.5, "color": colour},
@@ -132,17 +133,17 @@ def _value_axis(fig: go.Figure, points: pd.DataFrame, title: str, **where) -> No
                      **where)
 
 
-def lines_figure(points: pd.DataFrame, gaps: pd.DataFrame, series: list[str],
+def lines_figure(points: pd.DataFrame, gaps: pd.DataFrame, series: dict[str, str],
                  years: tuple[int, int], text: ChartText) -> go.Figure:
-    """One line per series over the years; estimates hollow and light, sums as diamonds,
-    gaps left open with a note, a dashed line at the reorganisation."""
+    """One line per series (code → legend label) over the years; estimates hollow and light,
+    sums as diamonds, gaps left open with a note, a dashed line at the reorganisation."""
     fig = go.Figure()
     colours = theme.palette()
     labels = len(series) <= 4
-    for i, name in enumerate(series):
-        pts = points[points["series"] == name]
+    for i, (code, name) in enumerate(series.items()):
+        pts = points[points["series_code"] == code]
         if not pts.empty:
-            fig.add_trace(_series_trace(pts, name, colours[i % len(colours)], years, labels))
+            fig.add_trace(_series_trace(pts, code, name, colours[i % len(colours)], years, labels))
     _legend_keys(fig, points, text)
     theme.apply(fig, text.lang, text.title)
     _year_axis(fig, years, text.x_title)
@@ -157,23 +158,23 @@ def lines_figure(points: pd.DataFrame, gaps: pd.DataFrame, series: list[str],
     return fig
 
 
-def multiples_figure(points: pd.DataFrame, gaps: pd.DataFrame, series: list[str],
+def multiples_figure(points: pd.DataFrame, gaps: pd.DataFrame, series: dict[str, str],
                      years: tuple[int, int], text: ChartText) -> go.Figure:
-    """One small panel per series, sharing both axes so heights compare honestly."""
+    """One small panel per series (code → label), sharing both axes so heights compare honestly."""
     n = max(len(series), 1)
     cols = min(n, 3)
     rows = (n + cols - 1) // cols
     # One explicit range for every panel (rather than Plotly's axis matching), so heights compare.
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=series or [""],
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=list(series.values()) or [""],
                         vertical_spacing=0.16 if rows > 1 else 0.1, horizontal_spacing=0.06)
     colours = theme.palette()
-    for i, name in enumerate(series):
+    for i, (code, name) in enumerate(series.items()):
         row, col = i // cols + 1, i % cols + 1
-        pts = points[points["series"] == name]
+        pts = points[points["series_code"] == code]
         if not pts.empty:
-            fig.add_trace(_series_trace(pts, name, colours[i % len(colours)], years, True, False),
+            fig.add_trace(_series_trace(pts, code, name, colours[i % len(colours)], years, True, False),
                           row=row, col=col)
-        own = gaps[gaps["series"] == name]
+        own = gaps[gaps["series_code"] == code]
         axis = "" if i == 0 else str(i + 1)
         _gap_notes(fig, own, text, xref=f"x{axis}", yref=f"y{axis} domain", names=False)
         if pts.empty:  # an empty trace, so Plotly draws the panel's axes
@@ -203,17 +204,18 @@ def multiples_figure(points: pd.DataFrame, gaps: pd.DataFrame, series: list[str]
     return fig
 
 
-def bars_figure(points: pd.DataFrame, gaps: pd.DataFrame, missing: list[str], series: list[str],
+def bars_figure(points: pd.DataFrame, gaps: pd.DataFrame, missing: list[str], series: dict[str, str],
                 text: ChartText) -> go.Figure:
     """Ranked horizontal bars for one year: `rank · name`, value at the bar's end, estimates
-    hatched; localities without a figure listed below the bars with the reason, never as 0."""
+    hatched; localities without a figure (`missing`: their labels) listed below the bars with
+    the reason, never as 0. Colours follow the series' codes (code → label in `series`)."""
     colours = theme.palette()
-    colour_of = {name: colours[i % len(colours)] for i, name in enumerate(series)}
+    colour_of = {code: colours[i % len(colours)] for i, code in enumerate(series)}
     ranked = points.sort_values(["rank", "series"], kind="stable")
     cats = [f"{int(r['rank'])} · {r['series']}" for _, r in ranked.iterrows()]
     fig = go.Figure(go.Bar(
         orientation="h", x=list(ranked["value"]), y=cats, showlegend=False,
-        marker={"color": [colour_of.get(s, colours[0]) for s in ranked["series"]],
+        marker={"color": [colour_of.get(s, colours[0]) for s in ranked["series_code"]],
                 "opacity": [0.6 if e else 1 for e in ranked["estimated"]],
                 "pattern": {"shape": ["/" if e else "" for e in ranked["estimated"]],
                             "fillmode": "overlay", "fgcolor": "#FFFFFF", "size": 8}},

@@ -241,6 +241,10 @@ def locality_option_label(row: pd.Series, lang: str, bounds: str) -> str:
         successor = pick(row, "successor_name", lang)
         extra = t("cmp_option_now_in", lang, name=successor)
         spoken.append(row["successor_name_vi"])
+    if row.get("other_names_vi"):  # code 24, Bắc Ninh today, was Bắc Giang
+        former = t("formerly_named", lang, names=pick(row, "other_names", lang))
+        extra = f"{extra}; {former}" if extra else former
+        spoken.append(row["other_names_vi"])
     label = f"{name} ({extra})" if extra else name
     folded = " ".join(fold(s) for s in spoken)
     return label if fold(label) == label else f"{label} · {folded}"
@@ -254,7 +258,7 @@ def locality_options(offered: pd.DataFrame, chosen: pd.DataFrame, codes: tuple[s
     known = {r["code"]: r for r in chosen.to_dict("records")}
     options = list(rows) + [c for c in codes if c not in rows and c in known]
     labels = {c: locality_option_label(rows.get(c) or known[c], lang, bounds) for c in options}
-    return options, labels
+    return options, unique_labels(labels)
 
 
 def area_of(row: pd.Series | dict, bounds: str) -> str:
@@ -299,9 +303,12 @@ def indicator_options(indicators: pd.DataFrame, domain: str | None, search: str 
 
 def series_labels(rows: pd.DataFrame, codes: tuple[str, ...], localities: pd.DataFrame,
                   lang: str) -> dict[str, str]:
-    """Legend names of the series in display order: chosen localities first, each followed by
-    the predecessors shown beside it; a sum over merged units says it is on today's boundaries."""
+    """Legend names of the series (code → label) in display order: chosen localities first, each
+    followed by the predecessors shown beside it; a sum over merged units says it is on today's
+    boundaries. A series is named as its locality was named in the periods it shows (code 24 is
+    "Bắc Giang" for 2023), and no two series ever share a label (the code is added)."""
     names = by_code(localities)
+    era_names = _era_names(rows, lang)
     members: dict[str, list[tuple[str, str]]] = {}  # parent code -> (role, series code) of its rows
     for parent, role, series in zip(rows["parent_code"].tolist(), rows["series_role"].tolist(),
                                     rows["series_code"].tolist()):
@@ -309,13 +316,36 @@ def series_labels(rows: pd.DataFrame, codes: tuple[str, ...], localities: pd.Dat
     labels: dict[str, str] = {}
     for code in codes:
         own = members.get(code, [])
-        name = name_of(names[code], lang)
+        name = era_names.get(code) or name_of(names[code], lang)
         merged = any(role == "merged" for role, _ in own)
         labels[code] = t("cmp_series_merged", lang, name=name) if merged else name
         for pred in dict.fromkeys(series for role, series in own if role == "predecessor"):
-            labels[pred] = t("cmp_series_predecessor", lang, name=name_of(names[pred], lang),
-                             successor=name)
-    return labels
+            pred_name = era_names.get(pred) or name_of(names[pred], lang)
+            labels[pred] = t("cmp_series_predecessor", lang, name=pred_name,
+                             successor=name_of(names[code], lang))
+    return unique_labels(labels)
+
+
+def _era_names(rows: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Each series' name(s) in the periods of its rows, oldest first: `Bắc Giang → Bắc Ninh`."""
+    column = "series_name_en" if lang == "en" else "series_name_vi"
+    if rows.empty or column not in rows:
+        return {}
+    ordered = rows.sort_values("period_end", kind="stable")
+    out: dict[str, list[str]] = {}
+    for code, name in zip(ordered["series_code"].tolist(), ordered[column].tolist()):
+        seen = out.setdefault(code, [])
+        if present(name) and name not in seen:
+            seen.append(name)
+    return {code: " → ".join(seen) for code, seen in out.items() if seen}
+
+
+def unique_labels(labels: dict[str, str]) -> dict[str, str]:
+    """Labels with the code added to every label two or more codes share (`Bắc Ninh (24)`)."""
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {code: f"{label} ({code})" if counts[label] > 1 else label for code, label in labels.items()}
 
 
 def is_gap(rows: pd.DataFrame) -> pd.Series:

@@ -309,7 +309,8 @@ def notes(view: View, points: pd.DataFrame, gaps: pd.DataFrame, labels: dict[str
     """Sentences under (and inside) a chart: missing years, incomplete sums, figures not drawn."""
     out = []
     if view.view == "bars":
-        lacking = [n for n in labels.values() if n not in set(points["series"]) | set(gaps["series"])]
+        drawn = set(points["series_code"]) | set(gaps["series_code"])
+        lacking = [label for code, label in labels.items() if code not in drawn]
         if lacking:
             out.append(t("cmp_bar_missing", lang, year=view.year, names=", ".join(lacking)))
         out.append(t("cmp_rank_note", lang))
@@ -344,7 +345,7 @@ def render(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, im
         gaps = logic.chart_gaps(shown, lang, labels, locs)
         extra = notes(view, points, gaps, labels, years, lang)
         text = chart_text(view, meta, lang, years, shown, extra, locs, titles)
-        series = list(labels.values())
+        series = labels
         if points.empty and gaps.empty:
             st.info(t("cmp_nothing_charted", lang), icon="ℹ️")
         else:
@@ -364,14 +365,15 @@ def render(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, im
 # copy of a themed figure is rebuilt (and validated) on every read, which costs as much as
 # drawing it. Shared between sessions, so read-only (`st.plotly_chart` only reads them).
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _chart(kind: str, points: pd.DataFrame, gaps: pd.DataFrame, series: list[str], years: tuple[int, int],
+def _chart(kind: str, points: pd.DataFrame, gaps: pd.DataFrame, series: dict[str, str], years: tuple[int, int],
            text: compare_charts.ChartText) -> go.Figure:
     """The figure of a chart view (shared, read-only)."""
     if kind == "lines":
         return compare_charts.lines_figure(points, gaps, series, years, text)
     if kind == "multiples":
         return compare_charts.multiples_figure(points, gaps, series, years, text)
-    lacking = [n for n in series if n not in set(points["series"]) | set(gaps["series"])]
+    drawn = set(points["series_code"]) | set(gaps["series_code"])
+    lacking = [label for code, label in series.items() if code not in drawn]
     return compare_charts.bars_figure(points, gaps, lacking, series, text)
 
 

@@ -25,7 +25,7 @@ from govdash.i18n import pick, t
 from govdash.tables import status_text
 
 # Levels that can be compared on one panel: provincial level, district level, commune level.
-TIER = {"central_city": 1, "province": 1, "provincial_city": 2, "district": 2, "commune": 3,
+TIER = {"region": 0, "central_city": 1, "province": 1, "provincial_city": 2, "district": 2, "commune": 3,
         "unidentified": 4}
 ANNUAL = "year"
 SESSION = "session"

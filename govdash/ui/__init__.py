@@ -148,10 +148,14 @@ def locality_label(row: pd.Series, language: str) -> str:
     label = f"{name} · {t('level_' + row['level'], language)}"
     if pd.notna(row["valid_to"]):
         label += " · " + t("former_suffix", language, date=fmt.date(row["valid_to"], language))
+    if row.get("other_names_vi"):  # code 24, Bắc Ninh today, was Bắc Giang: both find it
+        label += " · " + t("formerly_named", language, names=pick(row, "other_names", language))
     if row["figure_count"] == 0:
         label += " · " + t("no_data_suffix", language)
     # The other spelling last, so typing without (or with) diacritics finds the locality.
     other = fold(row["name_vi"]) if language == "vi" else row["name_vi"]
+    if row.get("other_names_vi"):
+        other += " " + fold(row["other_names_vi"])
     return label if fold(other) == other and other == name else f"{label} · {other}"
 
 

@@ -102,6 +102,8 @@ described as (
         coalesce(p.predecessor_codes, []) as predecessor_codes,
         coalesce(p.predecessor_names_vi, []) as predecessor_names_vi,
         coalesce(p.predecessor_names_en, []) as predecessor_names_en,
+        r.other_names_vi,
+        r.other_names_en,
         r.level_order,
         r.list_order as display_order,
         coalesce(a.area_code, l.code) as area_code,

@@ -3,6 +3,8 @@
 -- and source. The one figure projection: `facts`, `domain_figures`, `overview_kpis` and the
 -- sources page (through its copy sorted by source) select from it rather than repeating the join.
 -- Bilingual columns end in `_vi` / `_en`. A view, so a query's filters reach the figures table.
+-- A locality is named as it was named at the end of the figure's period (`locality_eras`): code
+-- 24 reads Bắc Giang for 2023 and Bắc Ninh for 2025.
 with
 
 final as (
@@ -10,8 +12,8 @@ final as (
         f.figure_id,
         f.domain,
         f.locality_code,
-        l.name_vi as locality_name_vi,
-        l.name_en as locality_name_en,
+        e.name_vi as locality_name_vi,
+        e.name_en as locality_name_en,
         l.level,
         f.body,
         f.indicator,
@@ -45,6 +47,9 @@ final as (
         f.note
     from figures as f
     join localities as l on l.code = f.locality_code
+    join locality_eras as e
+        on e.code = f.locality_code
+        and f.period_end between e.valid_from and e.valid_to
     join indicators as i on i.indicator = f.indicator
     join sources as s on s.source_id = f.source_id
 )

@@ -1,8 +1,21 @@
 -- Every locality as the locality list shows it (see queries/localities.sql): its level, figure
 -- count and years with data, and its place in the list (`list_order`: level group, localities
 -- with figures first, then Vietnamese collation of the name). Built with the store, so listing
--- ~15,000 localities joins and sorts nothing at run time.
+-- ~15,000 localities joins and sorts nothing at run time. `other_names_vi` / `_en`: the names the
+-- code carried in other periods (`locality_eras`; "Bắc Giang" for code 24, named Bắc Ninh
+-- today), empty when it never changed, so a picker shows and finds them.
 with
+
+other_names as (
+    select
+        e.code,
+        string_agg(e.name_vi, ', ' order by e.valid_from) as other_names_vi,
+        string_agg(e.name_en, ', ' order by e.valid_from) as other_names_en
+    from locality_eras as e
+    join localities as l on l.code = e.code
+    where e.name_vi <> l.name_vi
+    group by e.code
+),
 
 figure_years as (
     select
@@ -32,10 +45,14 @@ rows as (
             when 'provincial_city' then 3
             when 'district' then 4
             when 'commune' then 5
-            else 6
+            when 'region' then 6
+            else 7
         end as level_order,
+        coalesce(n.other_names_vi, '') as other_names_vi,
+        coalesce(n.other_names_en, '') as other_names_en,
         o.name_order
     from localities as l
+    left join other_names as n on n.code = l.code
     left join figure_years as f on f.locality_code = l.code
     left join locality_order as o on o.code = l.code
 ),

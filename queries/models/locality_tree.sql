@@ -1,4 +1,4 @@
--- Every locality's tier (1 province level, 2 district level, 3 commune, 4 unidentified; as
+-- Every locality's tier (0 region, 1 province level, 2 district level, 3 commune, 4 unidentified; as
 -- `charts.TIER`) and the province-level unit it lies in (itself for a province; null when the
 -- chain of parents never reaches one, as for the unnamed city and its commune). Built with the
 -- store so a page can offer "the localities near this one" without walking parents at run time.
@@ -14,6 +14,7 @@ tiers as (
             when 'provincial_city' then 2
             when 'district' then 2
             when 'commune' then 3
+            when 'region' then 0
             else 4
         end as tier
     from localities
