@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from govdash import fmt
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -23,5 +25,10 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM (so Excel reads Vietnamese correctly), formula-safe, `.` decimals."""
-    return safe_frame(df).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM (so Excel reads Vietnamese correctly), formula-safe; numbers written by
+    `fmt.plain` (`333000`, never `333000.0`; `81.5` as the figure has it)."""
+    out = safe_frame(df)
+    for col in out.columns:
+        if pd.api.types.is_float_dtype(out[col]) or out[col].map(lambda v: isinstance(v, float)).any():
+            out[col] = out[col].map(lambda v: fmt.plain(v) if isinstance(v, (int, float)) else v)
+    return out.to_csv(index=False).encode("utf-8-sig")

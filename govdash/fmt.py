@@ -46,20 +46,44 @@ def is_present(value: object) -> bool:
     return str(value) != ""
 
 
-def number(value: float | int | None, lang: str = "vi", decimals: int = 2) -> str:
-    """`1484.75` → `1.484,75` (vi) or `1,484.75` (en); at most `decimals` digits, no trailing zeros."""
+MAX_DECIMALS = 6  # a figure's own decimals are kept up to here (beyond: float noise of sums)
+
+
+def own_decimals(value: float | int) -> int:
+    """How many decimals a figure has as written (`81.5` → 1, `333000` → 0), up to MAX_DECIMALS."""
+    text = f"{float(value):.{MAX_DECIMALS}f}".rstrip("0")
+    return len(text.split(".")[1])
+
+
+def number(value: float | int | None, lang: str = "vi", decimals: int = 2, exact: bool = True) -> str:
+    """`1484.75` → `1.484,75` (vi) or `1,484.75` (en), no trailing zeros.
+
+    `decimals` is a display default, not a limit: a figure keeps the decimals it was written
+    with (`81,5 %` of an indicator shown with 0 decimals stays `81,5 %`). `exact=False` rounds
+    to at most `decimals` (for numbers we compute, such as a total of shares)."""
     _check_lang(lang)
     if is_missing(value):
         return _MISSING[lang]
+    if exact:
+        decimals = max(decimals, own_decimals(value))
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
     return _babel_decimal(Decimal(str(value)), format=pattern, locale=lang)
 
 
-def percent(value: float | None, lang: str = "vi", decimals: int = 2) -> str:
+def plain(value: float | int | None) -> str:
+    """A number as machines read it, the one way every file we write spells it: `.` decimals, no
+    grouping, no exponent, no `.0` on whole numbers (`333000`, `81.5`, `-9.28`); '' when missing."""
+    if not is_present(value):
+        return ""
+    text = f"{float(value):.{MAX_DECIMALS}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def percent(value: float | None, lang: str = "vi", decimals: int = 2, exact: bool = True) -> str:
     """`10.34` → `10,34 %` (vi) or `10.34%` (en). The value is already in percent."""
     if is_missing(value):
         return _MISSING[_check_lang(lang)]
-    text = number(value, lang, decimals)
+    text = number(value, lang, decimals, exact)
     return f"{text} %" if lang == "vi" else f"{text}%"
 
 

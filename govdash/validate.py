@@ -265,10 +265,8 @@ def check_figures(tables: dict[str, Table], package: dict, folder: Path,
             if ind["domain"] != res["name"]:
                 bad("indicator", f"belongs to domain {ind['domain']}, so to {ind['domain']}.csv")
             kind = ind["unit_kind"]
-            shown = f"{value:.6f}".rstrip("0").split(".")[1]
-            if len(shown) > int(ind["decimals"] or 0):
-                bad("value", f"has {len(shown)} decimals but {row['indicator']} shows "
-                             f"{ind['decimals']}: the screen would round it")
+            # no rule on decimals: a figure keeps the decimals its quote has (the indicator's
+            # `decimals` is a display default, see govdash.fmt.number)
             if kind == "count" and (value < 0 or not value.is_integer()):
                 bad("value", "a count must be a non-negative whole number")
             if kind in ("money", "ratio") and value < 0:

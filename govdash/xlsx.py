@@ -14,6 +14,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from govdash import fmt
+
 FORMULA_START = ("=", "+", "-", "@")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 WRAP_WIDTH = 60
@@ -78,7 +80,9 @@ def to_xlsx_bytes(sheets: list[tuple[str, pd.DataFrame]],
     return buffer.getvalue()
 
 
-def number_format(decimals: int) -> str:
-    """Excel number format: grouped whole numbers; General (the stored value, never rounded)
-    when the indicator has decimals, as `#,##0.##` would print `150.` for whole values."""
-    return "#,##0" if decimals == 0 else "General"
+def number_format(values) -> str:
+    """Excel number format of a column of figures: grouped whole numbers when every value is
+    whole; General (the stored value, never rounded) when any has decimals, as `#,##0.##` would
+    print `150.` for whole values and `#,##0` would round `81.5` to `82`."""
+    whole = all(not fmt.is_present(v) or float(v).is_integer() for v in values)
+    return "#,##0" if whole else "General"

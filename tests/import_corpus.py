@@ -203,9 +203,10 @@ def cases() -> list[Case]:
              ERRORS, error="Ambiguous", row=2, column="value", warning="mixes"),
         Case("number_not_in_quote", "a.csv", csv_bytes([row(quote="HĐND tỉnh ban hành nhiều nghị quyết")]),
              ERRORS, error="does not appear in the quote", row=2, column="quote"),
-        Case("too_many_decimals", "a.csv", csv_bytes([GOOD[1][:6] + ["1.484,755"] + GOOD[1][7:10]
-                                                      + ["ước đạt 1.484,755 tỷ đồng"]]),
-             ERRORS, error="decimals", row=2, column="value"),
+        # precision as written (issue 12): more decimals than the indicator's display default
+        Case("decimals_as_written", "a.csv", csv_bytes([GOOD[1][:6] + ["1.484,755"] + GOOD[1][7:10]
+                                                        + ["ước đạt 1.484,755 tỷ đồng"]]),
+             READY, added=1, values={2: "1484.755"}),
         Case("negative_count", "a.csv", csv_bytes([row(value="-55", quote="giảm -55 nghị quyết")]),
              ERRORS, error="non-negative whole number", row=2, column="value"),
         Case("not_a_number", "a.csv", csv_bytes([row(value="năm mươi lăm")]), ERRORS, error="Not a number"),

@@ -303,7 +303,7 @@ def test_export_frame_keeps_numbers_and_says_what_each_row_is(today_rows, meta, 
     assert pd.isna(row23[value]) and row23[status] == "chưa đủ số liệu"
     assert "thiếu Hải Dương" in row23[t("cmp_col_note", "vi")]
     csv = export.to_csv_bytes(df).decode("utf-8-sig")
-    assert "118000.0" in csv and "\n" in csv
+    assert "118000," in csv and "118000.0" not in csv and "\n" in csv
 
 
 def test_excel_numbers_stay_numbers_and_formula_text_stays_text(today_rows, meta, locs):

@@ -15,11 +15,29 @@ from govdash import fmt
     (839.617, "vi", 3, "839,617"),
     (0.97, "vi", 2, "0,97"),
     (4, "vi", 0, "4"),
-    (2.345, "vi", 1, "2,3"),
+    (2.345, "vi", 1, "2,345"),  # a figure keeps its own decimals: `decimals` is a default
+    (81.5, "vi", 0, "81,5"),
+    (333000.0, "vi", 0, "333.000"),
     (90421.01, "vi", 2, "90.421,01"),
 ])
 def test_number(value, lang, decimals, expected):
     assert fmt.number(value, lang, decimals) == expected
+
+
+def test_computed_numbers_round_and_plain_numbers_are_one_spelling():
+    assert fmt.number(2.345, "vi", 1, exact=False) == "2,3"
+    assert fmt.number(0.1 + 0.2, "vi", 0) == "0,3"  # float noise is not a decimal of the figure
+    assert fmt.percent(81.5, "vi", 0) == "81,5 %"
+    assert [fmt.plain(v) for v in (333000.0, 81.5, -9.28, 0.0, 1484.75, None, float("nan"))] == [
+        "333000", "81.5", "-9.28", "0", "1484.75", "", ""]
+
+
+def test_csv_export_never_writes_a_float_tail():
+    import pandas as pd
+
+    from govdash import export
+    frame = pd.DataFrame({"value": [333000.0, 81.5, None], "name": ["a", "-b", "c"]})
+    assert export.to_csv_bytes(frame).decode("utf-8-sig") == "value,name\n333000,a\n81.5,'-b\n,c\n"
 
 
 def test_percent_money_date():

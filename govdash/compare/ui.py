@@ -434,7 +434,7 @@ def excel_bytes(view: View, lang: str, years: tuple[int, int], shown: pd.DataFra
     data = logic.export_frame(shown, meta, lang, labels, locs, titles)
     srcs = logic.sources_frame(shown, meta, lang, labels, locs, sources)
     about = logic.about_frame(lang, logic.chart_title(meta, view, years, lang), meta, view, link)
-    formats = {t("value_label", lang): xlsx.number_format(int(meta["decimals"]))}
+    formats = {t("value_label", lang): xlsx.number_format(data[t("value_label", lang)])}
     return xlsx.to_xlsx_bytes([(t("cmp_sheet_data", lang), data), (t("cmp_sheet_sources", lang), srcs),
                                (t("cmp_sheet_about", lang), about)], formats)
 

@@ -603,7 +603,7 @@ def shares_chart(rows: pd.DataFrame, lang: str, title: str, order: list[str] | N
     notes = []
     for bar, total in rows.groupby("_bar", sort=False)["value"].sum().items():
         if abs(total - 100) > 1.0:
-            notes.append(t("dom_shares_total", lang, bar=bar, total=fmt.percent(total, lang, 1)))
+            notes.append(t("dom_shares_total", lang, bar=bar, total=fmt.percent(total, lang, 1, exact=False)))
     if (rows["period_kind"] != ANNUAL).any():
         notes.append(t("dom_periods_note", lang))
     for key_trace in _legend_keys(set(rows["status"]) - {"reported"}, lang):

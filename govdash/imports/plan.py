@@ -52,7 +52,7 @@ def prepare(data: bytes, file_name: str, folder: Path | None = None,
     try:
         sheet = read.read_upload(data, name, header_score)
     except read.ReadError as e:
-        values = {k: fmt.number(v, lang, 1) if isinstance(v, (int, float)) else v
+        values = {k: fmt.number(v, lang, 1, exact=False) if isinstance(v, (int, float)) else v
                   for k, v in e.values.items()}
         plan.errors.append(Problem(name, None, None, None, t(e.key, lang, **values)))
         return plan

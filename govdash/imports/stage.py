@@ -165,8 +165,6 @@ def _finish(plan: ImportPlan, cur: Current) -> None:
 _RULES = [  # validate's English reasons → catalogue keys (named groups become values)
     (r"^the value (?P<value>\S+) does not appear in the quote as written$", "imp_rule_quote_number"),
     (r"^above (?P<limit>\S+), the limit for (?P<indicator>\S+)$", "imp_rule_above_limit"),
-    (r"^has (?P<n>\d+) decimals but (?P<indicator>\S+) shows (?P<m>\d+): the screen would round it$",
-     "imp_rule_decimals"),
     (r"^a count must be a non-negative whole number$", "imp_rule_count"),
     (r"^a (?P<kind>\w+) figure cannot be negative$", "imp_rule_negative"),
     (r"^a share cannot be negative$", "imp_rule_negative_share"),

@@ -455,10 +455,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Vượt quá {limit}, mức tối đa của chỉ tiêu {indicator}.",
         "en": "Above {limit}, the limit for {indicator}.",
     },
-    "imp_rule_decimals": {
-        "vi": "Có {n} chữ số thập phân nhưng {indicator} chỉ hiển thị {m}: màn hình sẽ làm tròn.",
-        "en": "Has {n} decimals but {indicator} shows {m}: the screen would round it.",
-    },
     "imp_rule_count": {"vi": "Số đếm phải là số nguyên không âm.", "en": "A count must be a non-negative whole number."},
     "imp_rule_negative": {"vi": "Số liệu loại {kind} không thể âm.", "en": "A {kind} figure cannot be negative."},
     "imp_rule_negative_share": {"vi": "Tỷ lệ không thể âm.", "en": "A share cannot be negative."},
