@@ -318,7 +318,7 @@ def test_excel_numbers_stay_numbers_and_formula_text_stays_text(today_rows, meta
                              "published": None, "reliability": "low", "url": "https://example.invalid/b"}])
     srcs = logic.sources_frame(today_rows, m, "vi", labels, locs, sources)
     book = load_workbook(BytesIO(xlsx.to_xlsx_bytes([("Số liệu", data), ("Nguồn và trích dẫn", srcs)],
-                                                     {t("value_label", "vi"): xlsx.number_format(2)})))
+                                                     {t("value_label", "vi"): xlsx.number_format([97500.5, 118000])})))
     sheet = book["Số liệu"]
     header = [c.value for c in sheet[1]]
     col = {name: i for i, name in enumerate(header)}
@@ -439,3 +439,8 @@ def test_source_link_scheme():
     assert links.source_link("hp-x") == "sources?src=hp-x"
     assert links.source_link("hp x", "hp x-01", "en") == "sources?src=hp+x&fig=hp+x-01&lang=en"
     # link parsing and search: tests/test_sources.py
+
+
+def test_excel_format_never_rounds_a_figure():
+    assert xlsx.number_format([333000, 12, None]) == "#,##0"
+    assert xlsx.number_format([81.5, 12]) == "General"  # `#,##0` would print 82
