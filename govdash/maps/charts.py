@@ -251,6 +251,18 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
     return fig
 
 
+def _spread(ends: list[tuple[int, float, str, str]], gap: float) -> list[tuple[int, float, str, str]]:
+    """End labels moved apart (in rank units) where two series end close together in one year."""
+    out = []
+    for year in sorted({e[0] for e in ends}):
+        previous = None
+        for e in sorted((e for e in ends if e[0] == year), key=lambda e: e[1]):
+            y = e[1] if previous is None else max(e[1], previous + gap)
+            out.append((year, y, e[2], e[3]))
+            previous = y
+    return out
+
+
 @dataclass
 class BumpText:
     """The words of the bump chart, already in the user's language."""
@@ -261,11 +273,12 @@ class BumpText:
 
 
 def bump_figure(points, series: Sequence[str], years: Sequence[int], text: BumpText,
-                height: int = 360) -> go.Figure:
+                height: int = 440) -> go.Figure:
     """Rank by year for a few provinces (rank 1 on top); `points` has series, year, rank, hover.
     Each series ends in its name, so no legend is needed."""
     fig = go.Figure()
     colours = theme.palette()
+    ends: list[tuple[int, float, str, str]] = []
     for i, name in enumerate(series):
         mine = points[points["series"] == name].sort_values("year")
         if mine.empty:
@@ -276,11 +289,13 @@ def bump_figure(points, series: Sequence[str], years: Sequence[int], text: BumpT
                                  marker={"size": 9, "color": colour}, text=mine["hover"].tolist(),
                                  hoverinfo="text", showlegend=False))
         last = mine.iloc[-1]
-        fig.add_annotation(x=int(last["year"]), y=int(last["rank"]), text=name, xanchor="left", xshift=8,
-                           showarrow=False, font={"size": 12, "color": colour})
-    theme.apply(fig, text.lang, text.title or None)
+        ends.append((int(last["year"]), float(last["rank"]), name, colour))
     worst = int(points["rank"].max()) if len(points) else 1
-    fig.update_yaxes(autorange=False, range=[worst + 0.7, 0.3], dtick=max(1, round(worst / 6)),
+    for year, y, name, colour in _spread(ends, gap=max(0.6, worst * (15 / height))):
+        fig.add_annotation(x=year, y=y, text=html.escape(name), xanchor="left", xshift=8, showarrow=False,
+                           font={"size": 12, "color": colour})
+    theme.apply(fig, text.lang, text.title or None)
+    fig.update_yaxes(autorange=False, range=[worst + 0.7, 0.3], tick0=1, dtick=max(1, round(worst / 6)),
                      title=text.y_title)
     fig.update_xaxes(tickmode="array", tickvals=list(years), ticktext=[str(y) for y in years],
                      range=[min(years) - 0.3, max(years) + 0.9])

@@ -193,10 +193,21 @@ def names(v: View, lang: str) -> dict[str, str]:
     return view.names_at(provinces(), day, lang)
 
 
+def titles() -> dict[str, str]:
+    """Source documents' titles by id."""
+    sources = ui.query("sources_list")
+    return dict(zip(sources["source_id"].tolist(), sources["title"].tolist()))
+
+
+def names_then(v: View, lang: str) -> dict[str, str]:
+    """Names at the end of the map's year, whatever the boundaries (the former units a sum lacks)."""
+    return view.names_at(provinces(), dt.date(v.year, 12, 31), lang)
+
+
 def build(v: View, lang: str, years: tuple[int, int]) -> tuple[view.MapData, pd.DataFrame]:
     """The map data of the view and the rows it came from."""
     rows = load(v, years)
-    data = view.map_data(rows, v, meta_of(v.indicator), names(v, lang), lang, published_ranks(v))
+    data = view.map_data(rows, v, meta_of(v.indicator), names(v, lang), lang, published_ranks(v), titles())
     return data, rows
 
 
@@ -239,7 +250,7 @@ def figure(v: View, data: view.MapData, lang: str) -> go.Figure:
     """The map figure of the view (cached)."""
     meta = meta_of(v.indicator)
     all_names = names(v, lang)
-    rows = view.map_rows(data, meta, lang, all_names)
+    rows = view.map_rows(data, meta, lang, names_then(v, lang))
     frozen = tuple(tuple(sorted(r.items())) for r in rows)
     return _map_figure(frozen, data.era, map_text(v, data, lang), tuple(sorted(all_names.items())))
 
@@ -280,7 +291,7 @@ def ranking(v: View, lang: str, data: view.MapData, meta: dict) -> None:
                      selection_mode="single-row",
                      height=min(38 + 35 * len(table), 560))
     st.caption(t("map_ranking_note", lang, n=data.with_figure))
-    for line in view.missing_text(data, lang, names(v, lang)):
+    for line in view.missing_text(data, lang, names_then(v, lang)):
         st.caption(line)
     _open_overview(v, lang, data)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import re
 from dataclasses import dataclass
 
@@ -85,7 +86,7 @@ def map_indicators(coverage: pd.DataFrame, indicators: pd.DataFrame) -> list[str
     published ranks are not offered (they are shown beside their indicator)."""
     best = coverage.groupby("indicator")["province_count"].max()
     order = dict(zip(indicators["indicator"], indicators["sort_order"]))
-    names = [i for i in best.index if i in order and not i.endswith(RANK_SUFFIX)]
+    names = [i for i in best.index if i in order and "_rank_" not in i]
     return sorted(names, key=lambda i: (-int(best[i]), order[i], i))
 
 
@@ -266,12 +267,20 @@ def make_scale(values: list[float], meta: pd.Series | dict, scale: str, lang: st
 
 
 def _fmt_unit(meta, lang: str):
-    """A formatter of cut points in the indicator's unit and decimals."""
+    """A formatter of cut points: three significant digits at most (a legend is read, not
+    added up), in the indicator's unit; `unit=False` leaves the unit off (the first of a range)."""
     decimals = int(meta["decimals"])
-    kind = meta["unit_kind"]
-    unit = pick(meta, "unit", lang)
-    return lambda v: fmt.value_with_unit(float(v), "number" if kind == "change" else kind,
-                                         unit if kind != "percent" else "", lang, decimals)
+    kind = "number" if meta["unit_kind"] == "change" else meta["unit_kind"]
+    unit_word = pick(meta, "unit", lang) if kind != "percent" else ""
+
+    def cut(v: float, unit: bool = True) -> str:
+        v = float(v)
+        digits = 0 if v == 0 else max(0, min(decimals, 2 - int(math.floor(math.log10(abs(v))))))
+        v = round(v, digits) if digits else round(v, 2 - int(math.floor(math.log10(abs(v))))) if v else 0.0
+        if not unit:
+            return fmt.number(v, lang, digits)
+        return fmt.value_with_unit(v, kind, unit_word, lang, digits)
+    return cut
 
 
 def _tiers(values: list[float], sign: int, unit, lang: str) -> Scale:
@@ -295,7 +304,7 @@ def _range(low: float, high: float, unit, i: int, n: int) -> str:
         return f"< {unit(high)}"
     if i == n - 1:
         return f"≥ {unit(low)}"
-    return f"{unit(low)} – {unit(high)}"
+    return f"{unit(low, False)} – {unit(high)}"
 
 
 def _steps(values: list[float], sign: int, unit, n: int = 5) -> Scale:
@@ -332,14 +341,7 @@ def _diverging(values: list[float], mid: float, sign: int, unit) -> Scale:
         if hi == mid:
             lows, highs, colours = lows[:-1], highs[:-1], colours[:-1]
     n = len(lows)
-    labels = []
-    for i, (a, b) in enumerate(zip(lows, highs)):
-        if a == mid and b == mid:
-            labels.append(unit(mid))
-        elif b <= mid:
-            labels.append(f"< {unit(b)}" if i == 0 else f"{unit(a)} – < {unit(b)}")
-        else:
-            labels.append(f"≥ {unit(a)}" if i == n - 1 else f"{unit(a)} – {unit(b)}")
+    labels = [_range(a, b, unit, i, n) for i, (a, b) in enumerate(zip(lows, highs))]
     return Scale(tuple(colours), tuple(lows), tuple(highs), tuple(labels), "diverging")
 
 
@@ -375,7 +377,7 @@ def status_words(row: dict, lang: str) -> str:
 
 
 def province_table(values: pd.DataFrame, era: str, names: dict[str, str], meta, lang: str,
-                   published: pd.DataFrame | None = None) -> pd.DataFrame:
+                   published: pd.DataFrame | None = None, titles: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per province of the era in display order (ranked first, then those without a
     figure by name): code, name, value, qualifier, status, rank, published rank, period, source,
     quote, figure id, and `map_status` (reported, estimated, incomplete, missing)."""
@@ -396,7 +398,7 @@ def province_table(values: pd.DataFrame, era: str, names: dict[str, str], meta, 
             "published_source": pub.get(code, (None, ""))[1],
             "status_text": status_words(r, lang) if r is not None else t("map_no_data", lang),
             "period": fmt.period(r["period_start"], r["period_end"], r["period_kind"], lang) if r is not None else "",
-            "source": _source(r), "quote": r["quote"] if r is not None and fmt.is_present(r["quote"]) else "",
+            "source": _source(r, titles or {}), "quote": r["quote"] if r is not None and fmt.is_present(r["quote"]) else "",
             "figure_id": _figure_id(r), "missing_codes": _as_list(r["missing_codes"]) if r is not None else [],
         })
     frame = pd.DataFrame(out)
@@ -421,11 +423,11 @@ def _as_list(value: object) -> list:
     return list(value)
 
 
-def _source(row: dict | None) -> str:
+def _source(row: dict | None, titles: dict[str, str]) -> str:
     if row is None:
         return ""
     if row["derived"]:
-        return "; ".join(dict.fromkeys(str(s) for s in _as_list(row["component_sources"])))
+        return "; ".join(dict.fromkeys(titles.get(str(s), str(s)) for s in _as_list(row["component_sources"])))
     return str(row["source_title"]) if fmt.is_present(row["source_title"]) else ""
 
 
@@ -438,11 +440,12 @@ def _figure_id(row: dict | None) -> str:
 
 
 def map_data(rows: pd.DataFrame, view: View, meta, names: dict[str, str], lang: str,
-             published: pd.DataFrame | None = None) -> MapData:
-    """The map of the view's year: values, ranks, scale and coverage line."""
+             published: pd.DataFrame | None = None, titles: dict[str, str] | None = None) -> MapData:
+    """The map of the view's year: values, ranks, scale and coverage line (`titles`: source
+    titles by id, for the sums over merged units)."""
     era = era_of(view.year, view.bounds)
     values = year_values(rows, view.year, geometry.codes(era))
-    table = province_table(values, era, names, meta, lang, published)
+    table = province_table(values, era, names, meta, lang, published, titles)
     drawn = table[table["value"].notna()]
     scale = make_scale(drawn["value"].astype(float).tolist(), meta, view.scale, lang)
     total = len(table)
@@ -534,15 +537,18 @@ def _published_text(rank: object, lang: str) -> str:
 
 
 def missing_text(data: MapData, lang: str, names_of: dict[str, str]) -> list[str]:
-    """The provinces without a figure (never ranked last), and incomplete sums with what they lack."""
+    """The provinces without a figure (never ranked last), and the incomplete sums with the
+    former units they lack (`names_of`: names at the figures' date)."""
     missing = sorted(data.table[data.table["map_status"] == "missing"]["name"], key=fold)
     incomplete = data.table[data.table["map_status"] == "incomplete"]
     out = []
     if missing:
         out.append(t("map_missing_list", lang, n=len(missing), names=", ".join(missing)))
-    for r in incomplete.to_dict("records"):
-        lacking = ", ".join(names_of.get(c, c) for c in r["missing_codes"])
-        out.append(t("map_incomplete_item", lang, name=r["name"], missing=lacking))
+    if len(incomplete):
+        items = [t("map_incomplete_item", lang, name=r["name"],
+                   missing=", ".join(names_of.get(c, c) for c in r["missing_codes"]))
+                 for r in incomplete.to_dict("records")]
+        out.append(t("map_incomplete_list", lang, n=len(items), items="; ".join(items)))
     return out
 
 
