@@ -1,7 +1,9 @@
-"""Nhập dữ liệu: staff import figures from a spreadsheet; editors sign in to write and to undo."""
+"""Nhập dữ liệu: staff import figures from a spreadsheet or from a document ("Từ văn bản");
+editors sign in to write and to undo."""
 import streamlit as st
 
 from govdash import imports, ui
+from govdash.extract import ui as extract_ui
 from govdash.i18n import t
 from govdash.imports import ui as import_ui
 
@@ -16,7 +18,11 @@ import_ui.last_result(lang)
 import_ui.templates(lang)
 editor = import_ui.sign_in(lang)
 if editor:
-    import_ui.upload(editor, lang)
+    sheet, document = st.tabs([t("ext_tab_sheet", lang), t("ext_tab_document", lang)])
+    with sheet:
+        import_ui.upload(editor, lang)
+    with document:
+        extract_ui.from_document(editor, lang)
 else:
     st.info(t("imp_not_signed_in", lang), icon=":material/lock:")
 import_ui.history(editor, lang)

@@ -41,8 +41,11 @@ def _date(iso: str | None) -> str:
 
 
 def _value(value) -> str:
+    """A number the way staff write it; text (already typed that way) is kept as typed."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        return value.strip()
     return import_template._vn_number(str(Decimal(str(value))))
 
 

@@ -235,12 +235,12 @@ def upload(current: auth.Editor, lang: str) -> None:
         # What is written must be what the editor saw before clicking, not a newer plan.
         done = imports.commit(data, file.name, current.name, decisions=_decisions(sha),
                                expected_digest=seen or plan.digest, lang=lang)
-        _finish(done, sha, lang)
+        finish(done, sha, lang)
     elif disabled and (plan.errors or plan.unresolved):
         st.caption(t("imp_commit_blocked", lang))
 
 
-def _finish(done: imports.Result, sha: str, lang: str) -> None:
+def finish(done: imports.Result, sha: str, lang: str) -> None:
     """After a commit: show the new data everywhere, clear the upload, remember the message."""
     entry = {"ok": done.outcome == imports.Outcome.OK, "message": done.message(lang), "sha": sha}
     if done.import_id and done.plan and (done.plan.added or done.plan.replaced):

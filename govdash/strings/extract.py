@@ -32,4 +32,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "ext_cli_written": {"vi": "Đã ghi {count} dòng vào {file} (mẫu nhập liệu).",
                         "en": "Wrote {count} rows to {file} (import template)."},
     "ext_cli_count": {"vi": "{count} số liệu đề xuất.", "en": "{count} candidate figures."},
+    # page
+    "ext_tab_sheet": {"vi": "Từ bảng tính (mẫu)", "en": "From a spreadsheet (template)"},
+    "ext_tab_document": {"vi": "Từ văn bản", "en": "From a document"},
+    "ext_intro": {
+        "vi": "Dán văn bản hoặc tải lên tệp .txt, .docx, .pdf (có lớp chữ). Bảng điều khiển đề xuất các "
+              "số liệu kèm trích dẫn nguyên văn và lý do; anh/chị kiểm tra, sửa, chọn rồi nhập như "
+              "một bảng tính. Văn bản được lưu làm nguồn.",
+        "en": "Paste a text or upload a .txt, .docx or .pdf (with a text layer). The dashboard proposes "
+              "the figures with their verbatim quotes and reasons; check, correct and tick them, then "
+              "import them as a spreadsheet. The document is kept as a source."},
+    "ext_paste": {"vi": "Dán văn bản", "en": "Paste the text"},
+    "ext_upload": {"vi": "Hoặc tải lên văn bản (.txt, .docx, .pdf)", "en": "Or upload a document (.txt, .docx, .pdf)"},
+    "ext_locality": {"vi": "Địa phương mặc định", "en": "Default locality"},
+    "ext_year": {"vi": "Năm mặc định", "en": "Default year"},
+    "ext_from_text": {"vi": "— theo văn bản —", "en": "— from the text —"},
+    "ext_publisher": {"vi": "Cơ quan ban hành (nguồn)", "en": "Publisher (source)"},
+    "ext_none": {"vi": "Không tìm thấy số liệu nào trong văn bản.", "en": "No figures found in the document."},
+    "ext_summary": {"vi": "{count} số liệu đề xuất, {confident} có độ tin cậy cao và đủ thông tin.",
+                    "en": "{count} candidate figures, {confident} confident and complete."},
+    "ext_accept_all": {"vi": "Chọn tất cả số liệu tin cậy cao", "en": "Accept all high-confidence figures"},
+    "ext_col_include": {"vi": "Chọn", "en": "Include"},
+    "ext_col_unit": {"vi": "Đơn vị", "en": "Unit"},
+    "ext_col_suggestions": {"vi": "Chỉ tiêu gần nhất", "en": "Closest indicators"},
+    "ext_col_start": {"vi": "Từ ngày", "en": "From"},
+    "ext_col_end": {"vi": "Đến ngày", "en": "To"},
+    "ext_col_kind": {"vi": "Loại kỳ", "en": "Period kind"},
+    "ext_col_qualifier": {"vi": "Mức độ", "en": "Qualifier"},
+    "ext_col_confidence": {"vi": "Tin cậy", "en": "Confidence"},
+    "ext_col_missing": {"vi": "Còn thiếu", "en": "Missing"},
+    "ext_col_why": {"vi": "Lý do", "en": "Why"},
+    "ext_detail_pick": {"vi": "Xem số liệu trong câu", "en": "See a figure in its sentence"},
+    "ext_document": {"vi": "Toàn văn ({pages} trang)", "en": "Full text ({pages} pages)"},
+    "ext_blocked": {"vi": "Các dòng {rows} còn thiếu thông tin bắt buộc: điền đủ rồi mới nhập được.",
+                    "en": "Rows {rows} still lack a required field: fill them in before importing."},
+    "ext_check": {"vi": "Kiểm tra và xem trước {count} số liệu đã chọn",
+                  "en": "Check and preview the {count} ticked figures"},
 }
