@@ -2,6 +2,5 @@
 
 CASES = {
     "map_coverage": ({}, ["indicator", "body", "year", "province_count"]),
-    "map_localities": ({}, ["code", "name_vi", "name_en", "level", "valid_to", "successor_code",
-                            "renamed_on", "former_name_vi", "former_name_en"]),
+    "map_localities": ({}, ["code", "level", "name_vi", "name_en", "valid_from", "valid_to"]),
 }

@@ -377,8 +377,10 @@ def downloads(v: View, lang: str, data: view.MapData, shared: dict[str, str]) ->
             (t("map_ranking", lang), t("map_about_rules", lang)),
             (t("map_about_link", lang), link),
         ], columns=["", " "])
-        formats = {t("value_label", lang): xlsx.number_format(int(meta["decimals"]))}
-        return xlsx.to_xlsx_bytes([(t("map_sheet_data", lang), frame()), (t("map_sheet_about", lang), about)], formats)
+        data_sheet = frame()
+        formats = {t("value_label", lang): xlsx.number_format(data_sheet[t("value_label", lang)])}
+        return xlsx.to_xlsx_bytes([(t("map_sheet_data", lang), data_sheet), (t("map_sheet_about", lang), about)],
+                                  formats)
 
     c_csv.download_button(t("map_download_csv", lang), lambda: export.to_csv_bytes(frame()), file_name=f"{name}.csv",
                           mime="text/csv", key="map_csv", icon=":material/download:", on_click="ignore")

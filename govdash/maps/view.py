@@ -166,18 +166,19 @@ def current_allowed(meta: pd.Series | dict) -> bool:
 
 
 def names_at(localities: pd.DataFrame, day: dt.date, lang: str) -> dict[str, str]:
-    """Each province's name as it was on `day` (the name of a code renamed later is its former
-    name: Bắc Giang for 24 before 1 July 2025), from the `map_localities` rows."""
+    """Each province's name as it was on `day` (24 is Bắc Giang before 1 July 2025, Bắc Ninh
+    after), from the `map_localities` rows (one per code and name era)."""
     out = {}
     for r in localities.to_dict("records"):
-        renamed = r["renamed_on"]
-        former = fmt.is_present(renamed) and fmt.is_present(r["former_name_vi"]) and day < _date(renamed)
-        out[r["code"]] = pick(r, "former_name", lang) if former else pick(r, "name", lang)
+        if _date(r["valid_from"]) <= day <= _date(r["valid_to"]):
+            out[r["code"]] = pick(r, "name", lang)
     return out
 
 
 def _date(value: object) -> dt.date:
-    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else pd.Timestamp(value).date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else pd.Timestamp(value).date()
 
 
 # ---------------------------------------------------------------- the values of a year
