@@ -67,7 +67,10 @@ def test_from_document_journey(env):
     # the editor fixes one indicator and one period on the first row, then accepts the rest
     at = edit(at, {0: {"indicator": "council_sessions_regular"}})
     assert at.session_state["extract_rows"]["rows"][0]["indicator"] == "council_sessions_regular"
-    at = edit(at, {0: {"indicator": "council_sessions"}})
+    key = f"extract_indicator_{at.session_state['extract_editor_n']}_0"
+    assert at.selectbox(key=key).options[0].endswith("(council_sessions_regular)")
+    at = at.selectbox(key=key).select("council_sessions").run()  # fixed back in the detail panel
+    assert at.session_state["extract_rows"]["rows"][0]["indicator"] == "council_sessions"
     at = at.button(key="extract_accept_all").click().run()
     assert all(r["include"] for r in at.session_state["extract_rows"]["rows"])
 

@@ -30,6 +30,7 @@ def rows_of(candidates: list[dict]) -> list[dict]:
         row = {"id": i, "include": False, "value": _vn_number(str(Decimal(str(c["value"])))),
                "unit": c["unit"], "indicator": c["indicator"] or "",
                "suggestions": ", ".join(c.get("alternatives", [])[:4]),
+               "alternatives": list(c.get("alternatives", [])),
                "period_start": c["period_start"] or "", "period_end": c["period_end"] or "",
                "period_kind": c["period_kind"] or "", "status": c["status"],
                "qualifier": c["qualifier"], "body": c["body"] or "", "locality": c["locality"] or "",
@@ -51,6 +52,18 @@ def apply_edits(rows: list[dict], edited: dict) -> list[dict]:
                 row[column] = bool(value) if column == "include" else ("" if value is None else str(value).strip())
         row["missing"] = ", ".join(template.missing(row))
     return out
+
+
+def set_field(rows: list[dict], row_id: int, column: str, value: str) -> list[dict]:
+    """`rows` with one field of one row changed (the detail panel's indicator choice)."""
+    return apply_edits(rows, {next(i for i, r in enumerate(rows) if r["id"] == row_id): {column: value}})
+
+
+def indicator_options(row: dict, catalogue: list[str]) -> list[str]:
+    """The catalogue with this row's indicator and its closest matches first."""
+    first = [row["indicator"]] if row["indicator"] else [""]
+    first += [a for a in row.get("alternatives", []) if a not in first]
+    return first + sorted(i for i in catalogue if i not in first)
 
 
 def accept_confident(rows: list[dict]) -> list[dict]:

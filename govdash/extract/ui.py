@@ -110,13 +110,22 @@ def _table(rows: list[dict], meta: import_ui.Meta, lang: str) -> None:
         })
 
 
-def _detail(doc: read.Document, rows: list[dict], lang: str) -> None:
-    """One row's number marked in its sentence, with the words that decided each field."""
+def _set_indicator(row_id: int, key: str) -> None:
+    _save(review.set_field(st.session_state[K_ROWS]["rows"], row_id, "indicator", st.session_state[key] or ""))
+
+
+def _detail(doc: read.Document, rows: list[dict], meta: import_ui.Meta, lang: str) -> None:
+    """One row's number marked in its sentence, the words that decided each field, and its
+    indicator chosen from the catalogue with the closest matches first."""
     labels = {r["id"]: f"{r['id'] + 1}. {r['value']} {r['unit']}" for r in rows}
     chosen = st.selectbox(t("ext_detail_pick", lang), list(labels), format_func=labels.get,
                           key="extract_detail")
     row = next(r for r in rows if r["id"] == chosen)
     st.markdown(review.highlighted(row))
+    key = f"extract_indicator_{st.session_state.get(K_VER, 0)}_{row['id']}"
+    st.selectbox(t("indicator_label", lang), review.indicator_options(row, list(meta.indicators)), key=key,
+                 format_func=lambda i: f"{meta.indicator(i, lang)} ({i})" if i else "—",
+                 on_change=_set_indicator, args=(row["id"], key))
     st.caption(review.escape_markdown(row["why"]))
     with st.expander(t("ext_document", lang, pages=fmt.number(doc.pages, lang, 0))):
         st.text(doc.text)
@@ -143,7 +152,7 @@ def from_document(current, lang: str) -> None:
     with left:
         _table(rows, meta, lang)
     with right:
-        _detail(doc, rows, lang)
+        _detail(doc, rows, meta, lang)
     _import(doc, rows, publisher, current, lang)
 
 
