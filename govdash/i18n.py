@@ -5,6 +5,8 @@ are not here; they come from `data/indicators.csv`.
 """
 from __future__ import annotations
 
+from govdash.text import md_escape
+
 LANGS = ("vi", "en")
 LANG_LABELS = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -146,6 +148,12 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
         raise KeyError(f"no catalogue entry {key!r}") from None
     text = entry[lang if lang in LANGS else "vi"]
     return text.format(**values) if values else text
+
+
+def t_md(key: str, lang: str = "vi", **values: object) -> str:
+    """`t` for a Markdown-rendering element: the catalogue's own Markdown stays, every value
+    (from the URL, an upload or the data) is escaped (`text.md_escape`) and shows literally."""
+    return t(key, lang, **{k: md_escape(v) for k, v in values.items()})
 
 
 def pick(row, field: str, lang: str):

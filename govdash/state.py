@@ -60,7 +60,7 @@ def parse_query(params: dict, locality_codes: list[str], years: list[int],
     notices: list[Notice] = []
     lang = url_value(params, "lang") or DEFAULT_LANG
     if lang not in LANGS:
-        notices.append(Notice("notice_bad_lang", {"value": lang}))
+        notices.append(Notice("notice_bad_lang", {"value": lang[:40]}))
         lang = DEFAULT_LANG
 
     fallback = default_locality if default_locality in locality_codes else locality_codes[0]

@@ -3,13 +3,13 @@ import streamlit as st
 
 from govdash import ui
 from govdash.domains import kpi
-from govdash.i18n import t
+from govdash.i18n import t, t_md
 
 sel = ui.selection()
 lang = sel.lang
 name = ui.locality_name(sel.locality)
 
-st.title(t("overview_heading", lang, locality=name, year=sel.year_to))
+st.title(t_md("overview_heading", lang, locality=name, year=sel.year_to))
 ui.show_notices()
 figures = ui.query("overview_kpis", locality=sel.locality, year=sel.year_to)
 results = figures[figures["status"] != "planned"]

@@ -188,6 +188,20 @@ def cases() -> list[Case]:
         Case("markdown_image_in_title", "a.csv", csv_bytes(
             [row(source_id="")[:9] + ["", row()[10], "![x](http://evil.example/x.png)", "Báo"]],
             header=HEADER + ["source_title", "source_publisher"]), ERRORS, error="HTML"),
+        Case("bold_title", "a.csv", csv_bytes(
+            [row(source_id="")[:9] + ["", row()[10], "**Báo cáo** :red[giả]", "Báo"]],
+            header=HEADER + ["source_title", "source_publisher"]), ERRORS, error="Markdown",
+            column="source_title"),
+        Case("autolink_publisher", "a.csv", csv_bytes(
+            [row(source_id="")[:9] + ["", row()[10], "Báo cáo", "www.evil.example"]],
+            header=HEADER + ["source_title", "source_publisher"]), ERRORS, error="Markdown",
+            column="source_publisher"),
+        Case("katex_in_quote", "a.csv", csv_bytes([row(quote="ban hành 55 nghị quyết $x^2$")]),
+             ERRORS, error="Markdown", row=2, column="quote"),
+        Case("bidi_override_in_title", "a.csv", csv_bytes(
+            [row(source_id="")[:9] + ["", row()[10], "Báo cáo \u202eabc", "Báo"]],
+            header=HEADER + ["source_title", "source_publisher"]), ERRORS, error="text-direction",
+            column="source_title"),
         Case("control_characters", "a.csv", csv_bytes([row(quote="ban hành 55\x07 nghị quyết")]),
              ERRORS, error="control"),
         Case("quote_too_long", "a.csv", csv_bytes([row(quote="ban hành 55 nghị quyết " + "x" * 5000)]),

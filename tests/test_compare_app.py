@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from govdash import db, fmt
 from govdash.compare import logic
+from govdash.text import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEW_KEYS = ("ind", "body", "locs", "view", "year", "bounds")
@@ -66,7 +67,7 @@ def test_bad_url_values_are_dropped_with_notices():
     at = compare_page(ind="no_such<script>", locs="31,XX9", view="pie", bounds="moon", year="abc")
     warnings = "\n".join(w.value for w in at.warning)
     for bad in ("no_such<script>", "XX9", "pie", "moon", "abc"):
-        assert f"«{bad}»" in warnings
+        assert f"«{md_escape(bad)}»" in warnings  # shown literally, escaped for Markdown
     assert at.query_params["locs"] == "31" and at.query_params["view"] == "lines"
     assert at.query_params["bounds"] == "published" and at.query_params["ind"] != "no_such<script>"
     at.run()

@@ -309,3 +309,10 @@ def test_copy_of_real_data_accepts_a_province_year(tmp_path):
               "qualifier", "status", "source_id", "quote", "source_title", "source_publisher"]
     plan = imports.prepare(csv_bytes(rows, header=header), "nd.csv", data, lang="en")
     assert imports.check(plan).key == "imp_outcome_ready", [str(p) for p in plan.errors]
+
+
+def test_file_name_is_stored_as_plain_text(tmp_path):
+    """The upload's name goes into a new source's note (shown on the public Sources page)."""
+    folder = import_fixture(tmp_path / "data")
+    plan = imports.prepare(csv_bytes(GOOD), "C:\\tmp\\![i](https:evil.example)\u202e**x**.csv", folder=folder)
+    assert plan.file_name == "__i_(https_evil.example)__x__.csv"

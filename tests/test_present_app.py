@@ -45,7 +45,8 @@ def test_parse_slide():
 
 
 def test_md_escape_keeps_text_literal():
-    assert present_ui.md_escape("1. [a](b) *x* $y$") == r"1. \[a\]\(b\) \*x\* \$y\$"
+    from govdash.text import md_escape
+    assert md_escape("1. [a](b) *x* $y$") == r"1\. \[a\](b) \*x\* \$y\$"
 
 
 def test_next_previous_and_the_url():

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from govdash import fmt, tables
-from govdash.i18n import pick, t
+from govdash.i18n import pick, t, t_md
 from govdash.state import Notice, url_value
 from govdash.text import fold, matches
 
@@ -207,7 +207,8 @@ def _parse_localities(raw: object, localities: pd.DataFrame, bounds: str,
 
 
 def notice_text(notice: Notice, lang: str, localities: pd.DataFrame, indicators: pd.DataFrame) -> str:
-    """A notice in words: codes of localities, indicators and bodies become their names."""
+    """A notice in words, for a Markdown-rendering element (every value escaped): codes of
+    localities, indicators and bodies become their names."""
     values = dict(notice.values)
     names = by_code(localities)
     for key, target in (("old_code", "old"), ("new_code", "new")):
@@ -217,7 +218,7 @@ def notice_text(notice: Notice, lang: str, localities: pd.DataFrame, indicators:
         values["name"] = name_of(indicator_row(indicators, values.pop("indicator")), lang)
     if "body" in values:
         values["name"] = t("body_" + values.pop("body"), lang)
-    return t(notice.key, lang, **values)
+    return t_md(notice.key, lang, **values)
 
 
 def share_query(view: View, shared: dict[str, str]) -> str:

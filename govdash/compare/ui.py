@@ -21,7 +21,7 @@ from govdash import export, fmt, links, ui, xlsx
 from govdash.compare import charts as compare_charts
 from govdash.compare import logic
 from govdash.compare.logic import View
-from govdash.i18n import CATALOGUE, t
+from govdash.i18n import CATALOGUE, t, t_md
 
 K_STATE, K_DOMAIN, K_NOTICES = "compare_state", "compare_domain_state", "compare_notices"
 W_DOMAIN, W_SEARCH, W_IND, W_BODY = "compare_domain", "compare_search", "compare_indicator", "compare_body"
@@ -190,7 +190,7 @@ def _indicator_pickers(view: View, lang: str) -> None:
     c_ind.selectbox(t("cmp_indicator", lang), options, key=W_IND, on_change=_on_indicator,
                     format_func=labels.get)
     if search.strip() and not logic.indicator_options(inds, None, search):
-        c_search.caption(t("cmp_search_none", lang, text=search))
+        c_search.caption(t_md("cmp_search_none", lang, text=search))
     bodies = logic.bodies_of(inds, view.indicator)
     if view.body is not None and len(bodies) > 1:
         _seed(W_BODY, view.body)
@@ -337,7 +337,7 @@ def render(view: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, im
         st.info(t("cmp_localities_empty", lang), icon="ℹ️")
         return shown
     if rows.empty:
-        st.info(t("cmp_no_figures", lang, indicator=logic.name_of(meta, lang),
+        st.info(t_md("cmp_no_figures", lang, indicator=logic.name_of(meta, lang),
                   years=f"{years[0]}–{years[1]}"), icon="ℹ️")
         return shown
     if view.view != "table":

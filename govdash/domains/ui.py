@@ -9,7 +9,8 @@ import streamlit as st
 from govdash import db, export, ui
 from govdash.domains import build
 from govdash.domains.charts import Chart, register_table
-from govdash.i18n import t
+from govdash.i18n import t, t_md
+from govdash.text import md_escape
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -61,7 +62,7 @@ def render(page: str) -> None:
     sel = ui.selection()
     lang = sel.lang
     span = build.range_label(sel.year_from, sel.year_to)
-    st.title(t("dom_heading", lang, page=t(spec.title, lang), locality=ui.locality_name(sel.locality, lang),
+    st.title(t_md("dom_heading", lang, page=t(spec.title, lang), locality=ui.locality_name(sel.locality, lang),
                years=span))
     ui.show_notices()
     st.caption(t(f"dom_intro_{page}", lang))
@@ -69,19 +70,19 @@ def render(page: str) -> None:
                         locality=sel.locality)
     compare = compare_picker(page, sel, coverage)
     shown = (sel.locality, *compare)
-    st.caption(build.coverage_line(coverage, shown, _names(list(shown), lang), sel.year_from, sel.year_to, lang))
+    st.caption(md_escape(build.coverage_line(coverage, shown, _names(list(shown), lang), sel.year_from, sel.year_to, lang)))
     store = db.generation()
     data, view = _view(page, shown, sel.year_from, sel.year_to, lang, store)
     if view.kpi_year is None:
         has_own = bool((data.rows["locality_code"] == sel.locality).any())
         if not has_own:
-            message = t("dom_empty", lang, page=t(spec.title, lang),
+            message = t_md("dom_empty", lang, page=t(spec.title, lang),
                         locality=ui.locality_name(sel.locality, lang), years=span)
             ui.empty_state(sel, domain=spec.domains, message=message)
             if data.rows.empty:
                 return
         else:
-            st.info(t("dom_only_plans", lang, locality=ui.locality_name(sel.locality, lang), years=span), icon="ℹ️")
+            st.info(t_md("dom_only_plans", lang, locality=ui.locality_name(sel.locality, lang), years=span), icon="ℹ️")
     else:
         _kpis(view, sel)
     filled = [(i, s) for i, s in enumerate(view.sections) if s.has_content()]
@@ -103,7 +104,7 @@ def render(page: str) -> None:
 def _kpis(view: build.PageView, sel) -> None:
     lang = sel.lang
     annual = bool((view.kpi_rows["period_kind"] == "year").all())
-    st.subheader(t("dom_kpi_heading" if annual else "dom_kpi_heading_partial", lang,
+    st.subheader(t_md("dom_kpi_heading" if annual else "dom_kpi_heading_partial", lang,
                    locality=ui.locality_name(sel.locality, lang), year=view.kpi_year))
     ui.kpi_grid(build.cards(view.kpi_rows, lang, name_locality=False), per_row=3)
     st.caption(t("not_final_note", lang))
@@ -125,8 +126,8 @@ def _section(page: str, section: build.SectionView, drawn: list[Chart], lang: st
 def _chart(page: str, chart: Chart, lang: str) -> None:
     key = f"{page}_{chart.key}"
     if chart.figure is None:
-        st.markdown(f"**{chart.title}**")
-        st.caption(chart.note)
+        st.markdown(f"**{md_escape(chart.title)}**")
+        st.caption(md_escape(chart.note))
     else:
         st.plotly_chart(chart.figure, theme=None, key=f"{key}_chart", config=PLOTLY_CONFIG)
     if chart.kind == "register":

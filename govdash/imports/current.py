@@ -10,7 +10,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from govdash.db import figure_resources, load_package
-from govdash.i18n import t
+from govdash.i18n import t, t_md
 from govdash.text import fold
 from govdash.validate import Problem, read_table, validate
 
@@ -103,9 +103,10 @@ class Result:
     import_id: str | None = None
     plan: ImportPlan | None = None
 
-    def message(self, lang: str) -> str:
-        """The message in `lang`."""
-        return t(self.key, lang, **self.values)
+    def message(self, lang: str, markdown: bool = False) -> str:
+        """The message in `lang`; for a Markdown-rendering element (`markdown`) its values
+        (file names, rows, values from the upload) are escaped."""
+        return (t_md if markdown else t)(self.key, lang, **self.values)
 
 
 @dataclass

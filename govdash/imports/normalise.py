@@ -10,7 +10,7 @@ from decimal import Decimal
 from govdash.i18n import t
 from govdash.imports import vnparse
 from govdash.imports.current import _ALIASES, MAX_TEXT, REQUIRED, SOURCE_FIELDS, SOURCE_ID, Lookup
-from govdash.text import fold
+from govdash.text import BIDI_CONTROLS, fold
 from govdash.validate import Problem
 
 # ---------------------------------------------------------------- header
@@ -53,7 +53,15 @@ def map_header(header: list[str]) -> tuple[dict[str, int], list[tuple[str, str]]
 # ---------------------------------------------------------------- rows
 
 _HTML = re.compile(r"<\s*[a-zA-Z/!?]|\]\(|!\[|&#|javascript:", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+# Markdown that would be active if a text were ever shown unescaped: emphasis, code, KaTeX,
+# Streamlit's `:red[...]` directives and `:material/...:` icons, link reference definitions.
+_MARKDOWN = re.compile(r"\*\*|__|~~|`|\$[^$\s][^$]*\$|:[a-z][a-z-]*\[|:material/|^\s*\[[^\]]*\]:",
+                       re.IGNORECASE | re.MULTILINE)
+# In names (a source's title and publisher) also no address: Streamlit links `www.x` on its own.
+_NAME_LINK = re.compile(r"www\.|://|\w@\w", re.IGNORECASE)
+NAME_FIELDS = ("source_title", "source_publisher")
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 
 
@@ -122,6 +130,10 @@ class RowReader:
             self.error(number, col, value, "imp_err_html")
         elif _CONTROL.search(value):
             self.error(number, col, value, "imp_err_control")
+        elif _BIDI.search(value):
+            self.error(number, col, value, "imp_err_bidi")
+        elif _MARKDOWN.search(value) or (col in NAME_FIELDS and _NAME_LINK.search(value)):
+            self.error(number, col, value, "imp_err_markdown")
         elif len(value) > MAX_TEXT.get(col, 300):
             self.error(number, col, value, "imp_err_too_long", limit=MAX_TEXT.get(col, 300))
 

@@ -16,10 +16,12 @@ from govdash.imports.current import Change, Conflict, Current, ImportPlan, Looku
 from govdash.imports.normalise import Draft, RowReader, header_score, map_header
 from govdash.imports.stage import _stage
 from govdash.paths import data_dir
-from govdash.text import fold
+from govdash.text import fold, strip_controls
 from govdash.validate import Problem
 
 # ---------------------------------------------------------------- planning
+_NAME_MARKS = re.compile(r"[\[\]!*_`$<>{}|~:#\\@^=&\"']")  # Markdown and HTML marks in a file name
+
 
 def figure_key(figure: dict) -> tuple:
     """Same figure: locality, body, indicator, period, and whether it is a plan or a result."""
@@ -80,8 +82,11 @@ def prepare(data: bytes, file_name: str, folder: Path | None = None,
 
 
 def _safe_name(file_name: str) -> str:
-    name = file_name.replace("\\", "/").rsplit("/", 1)[-1]
-    return read.clean_text(name)[:120] or "upload"
+    """The uploaded file's own name as plain text: it is stored in a new source's note and the
+    audit log, so no folders, control or bidi characters, Markdown or HTML marks."""
+    name = strip_controls(file_name.replace("\\", "/").rsplit("/", 1)[-1])
+    name = _NAME_MARKS.sub("_", read.clean_text(name))
+    return name[:120] or "upload"
 
 
 def _read_rows(plan: ImportPlan, sheet: read.Sheet, look: Lookup) -> list[Draft] | None:

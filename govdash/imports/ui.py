@@ -11,9 +11,10 @@ import pandas as pd
 import streamlit as st
 
 from govdash import export, fmt, imports, ui
-from govdash.i18n import pick, t
+from govdash.i18n import pick, t, t_md
 from govdash.imports import auth, read, template
 from govdash.paths import ROOT, data_dir
+from govdash.text import md_escape
 
 K_EDITOR, K_SESSION, K_UPLOAD_N = "import_editor", "import_session", "import_upload_n"
 K_RESULT, K_GO, K_UNDO_N = "import_result", "import_go_overview", "import_undo_n"
@@ -147,7 +148,7 @@ def sign_in(lang: str) -> auth.Editor | None:
     current = editor()
     if current:
         left, right = st.columns([3, 1])
-        left.success(t("imp_signed_in", lang, name=current.display_name), icon=":material/person:")
+        left.success(t_md("imp_signed_in", lang, name=current.display_name), icon=":material/person:")
         right.button(t("imp_signout_button", lang), key="import_signout", on_click=_sign_out)
         return current
     st.caption(t("imp_signin_intro", lang))
@@ -221,11 +222,11 @@ def upload(current: auth.Editor, lang: str) -> None:
     sha = hashlib.sha256(data).hexdigest()
     plan = imports.prepare(data, file.name, decisions=_decisions(sha), lang=lang)
     seen, st.session_state[K_SEEN] = st.session_state.get(K_SEEN), plan.digest
-    st.caption(t("imp_file_summary", lang, name=plan.file_name, size=fmt.number(len(data), lang, 0) + " B",
+    st.caption(t_md("imp_file_summary", lang, name=plan.file_name, size=fmt.number(len(data), lang, 0) + " B",
                  rows=fmt.number(plan.rows_read, lang, 0), sha=sha[:16]))
     result = imports.check(plan)
     show = {imports.Outcome.OK: st.info, imports.Outcome.CONFLICTS: st.warning}.get(result.outcome, st.error)
-    show(result.message(lang))
+    show(result.message(lang, markdown=True))
     problems(plan, lang)
     conflicts(plan, sha, lang)
     if not plan.errors:
@@ -242,7 +243,7 @@ def upload(current: auth.Editor, lang: str) -> None:
 
 def finish(done: imports.Result, sha: str, lang: str) -> None:
     """After a commit: show the new data everywhere, clear the upload, remember the message."""
-    entry = {"ok": done.outcome == imports.Outcome.OK, "message": done.message(lang), "sha": sha}
+    entry = {"ok": done.outcome == imports.Outcome.OK, "message": done.message(lang, markdown=True), "sha": sha}
     if done.import_id and done.plan and (done.plan.added or done.plan.replaced):
         first = (done.plan.added + done.plan.replaced)[0].figure
         entry.update(locality=first["locality_code"], year=int(first["period_end"][:4]))
@@ -253,9 +254,11 @@ def finish(done: imports.Result, sha: str, lang: str) -> None:
 
 
 def _table(frame: pd.DataFrame) -> None:
-    """A small table as plain text (readable aloud, selectable, printable); a big one as a grid."""
+    """A small table as plain text (readable aloud, selectable, printable); a big one as a grid.
+    `st.table` renders Markdown in its cells: every cell (uploaded values, quotes) is escaped."""
     if len(frame) <= TABLE_ROWS:
-        st.table(frame.set_index(frame.columns[0]))
+        shown = frame.map(md_escape).rename(columns=md_escape)
+        st.table(shown.set_index(shown.columns[0]))
     else:
         st.dataframe(frame, hide_index=True, width="stretch")
 
@@ -288,12 +291,12 @@ def conflicts(plan: imports.ImportPlan, sha: str, lang: str) -> None:
                  args=(sha, rows, "skip"))
     for c in plan.conflicts:
         f = c.figure
-        st.write(t("imp_conflict_line", lang, row=c.row, indicator=meta.indicator(f["indicator"], lang),
+        st.write(t_md("imp_conflict_line", lang, row=c.row, indicator=meta.indicator(f["indicator"], lang),
                    locality=meta.locality(f["locality_code"], lang),
                    period=fmt.period(f["period_start"], f["period_end"], f["period_kind"], lang),
                    old="; ".join(meta.value(o, lang) for o in c.existing), new=meta.value(f, lang)))
         if c.blocked_by:
-            st.caption(t("imp_conflict_blocked", lang, figures=", ".join(c.blocked_by)))
+            st.caption(t_md("imp_conflict_blocked", lang, figures=", ".join(c.blocked_by)))
         labels = {"replace": t("imp_decision_replace", lang), "skip": t("imp_decision_skip", lang)}
         st.radio(t("imp_decision_label", lang, row=c.row), options=list(labels), index=None,
                  format_func=labels.get, horizontal=True, key=f"import_decide_{sha[:12]}_{c.row}")
@@ -318,10 +321,10 @@ def preview(plan: imports.ImportPlan, lang: str) -> None:
         _table(replaced_frame(plan.replaced, meta, lang))
     if plan.new_sources:
         names = "; ".join(f"{s['title']} — {s['publisher']} ({s['source_id']})" for s in plan.new_sources)
-        st.caption(t("imp_new_sources", lang, names=names))
+        st.caption(t_md("imp_new_sources", lang, names=names))
     pages, charts = affected(plan, meta, lang)
-    st.caption(pages)
-    st.caption(charts)
+    st.caption(md_escape(pages))
+    st.caption(md_escape(charts))
 
 
 def history(current: auth.Editor | None, lang: str) -> None:
@@ -345,6 +348,6 @@ def history(current: auth.Editor | None, lang: str) -> None:
         if done.outcome == imports.Outcome.OK:
             ui.reload_data()
         st.session_state[K_RESULT] = {"ok": done.outcome == imports.Outcome.OK,
-                                      "message": done.message(lang)}
+                                      "message": done.message(lang, markdown=True)}
         st.session_state[K_UNDO_N] = n + 1  # a fresh, unticked confirmation next time
         st.rerun()

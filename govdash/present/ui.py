@@ -11,7 +11,6 @@ progress bar.
 """
 from __future__ import annotations
 
-import re
 import threading
 import time
 import uuid
@@ -22,9 +21,10 @@ import pandas as pd
 import streamlit as st
 
 from govdash import db, ui
-from govdash.i18n import pick, t
+from govdash.i18n import pick, t, t_md
 from govdash.present import deck, pdf, powerpoint, render
 from govdash.state import url_value
+from govdash.text import md_escape
 
 K_SLIDE = "slide"                      # URL query parameter: 1 = title slide
 K_FOCUS = "present_focus"
@@ -44,12 +44,6 @@ FOCUS_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
 </style>"""
 EMPTY_OFFERS = 6  # localities offered when the chosen one has no figures at all
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|>~$<])")
-
-
-def md_escape(text: object) -> str:
-    """Text (numbers, names from the data) shown literally by st.markdown."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def parse_slide(raw: str | None, total: int) -> tuple[int, str | None]:
@@ -190,18 +184,18 @@ def _title_slide(the_deck: deck.Deck) -> None:
         st.markdown(f"## {md_escape(lines['year'])}")
         st.markdown(f"### {md_escape(lines['sub'])}")
     with st.container(key="present_source"):
-        st.caption(f"{lines['date']} · {lines['count']}")
+        st.caption(md_escape(f"{lines['date']} · {lines['count']}"))
 
 
 def _chart_slide(slide: deck.Slide) -> None:
     """The chart drawn by the browser (an image is only rendered when one is downloaded)."""
     with st.container(key="present_slide"):
-        st.caption(slide.section.upper())
+        st.caption(md_escape(slide.section.upper()))
         st.plotly_chart(slide.chart.figure, theme=None, key="present_chart",
                         config={"displaylogo": False, "responsive": True})
         st.markdown(f"## {md_escape(slide.title)}")
     with st.container(key="present_source"):
-        st.caption(powerpoint.full_sources(slide.chart, slide.lang))
+        st.caption(md_escape(powerpoint.full_sources(slide.chart, slide.lang)))
 
 
 def _image_downloads(slide: deck.Slide, stem: str, lang: str, can_render: bool) -> None:
@@ -255,7 +249,7 @@ def _choose(locality: str | None = None, year: int | None = None) -> None:
 def _empty_state(code: str, name: str, year: int, lang: str) -> None:
     """No chart for the locality that year: the years it has figures in, or (none at all) a few
     localities that have figures. Reads the locality's own years, not every locality's."""
-    st.info(t("pres_no_slides", lang, locality=name, year=year), icon="ℹ️")
+    st.info(t_md("pres_no_slides", lang, locality=name, year=year), icon="ℹ️")
     own = [int(y) for y in ui.query("data_years", locality=code)["year"]]
     if own:
         st.write(t("no_data_elsewhere", lang, years=", ".join(map(str, own))))
@@ -267,9 +261,9 @@ def _empty_state(code: str, name: str, year: int, lang: str) -> None:
     others = locs[locs["figure_count"] > 0].head(EMPTY_OFFERS)
     names = [pick(row._asdict(), "name", lang) for row in others.itertuples()]
     more = len(names) < int((locs["figure_count"] > 0).sum())
-    st.write(t("no_data_none", lang, names=", ".join(names) + (", …" if more else "")))
+    st.write(t_md("no_data_none", lang, names=", ".join(names) + (", …" if more else "")))
     for col, row, label in zip(st.columns(max(len(names), 1)), others.itertuples(), names):
-        col.button(f"{label} ({int(row.last_year)})", key=f"present_go_loc_{row.code}", on_click=_choose,
+        col.button(f"{md_escape(label)} ({int(row.last_year)})", key=f"present_go_loc_{row.code}", on_click=_choose,
                    kwargs={"locality": row.code, "year": int(row.last_year)})
 
 
@@ -283,7 +277,7 @@ def render_page() -> None:
     focus = st.session_state.get(K_FOCUS, False)
     st.html(CSS + (FOCUS_CSS if focus else ""))
     if not focus:
-        st.title(t("pres_heading", lang, locality=name, year=year))
+        st.title(t_md("pres_heading", lang, locality=name, year=year))
         ui.show_notices()
         st.caption(t("pres_intro", lang))
     st.toggle(t("pres_focus", lang), key=K_FOCUS, help=t("pres_focus_help", lang), persist_state="session")
@@ -299,7 +293,7 @@ def render_page() -> None:
     total = len(chosen) + 1
     n, bad = parse_slide(url_value(st.query_params, K_SLIDE), total)
     if bad is not None:
-        st.warning(t("pres_bad_slide", lang, value=bad), icon="⚠️")
+        st.warning(t_md("pres_bad_slide", lang, value=bad), icon="⚠️")
         st.query_params[K_SLIDE] = "1"
     can_render = render.available()
     _nav(n, total, lang)

@@ -7,12 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from govdash import db, export, fmt, tables, ui
-from govdash.i18n import pick, t
+from govdash.i18n import pick, t, t_md
 from govdash.sources import paging
 from govdash.sources.links import Link, parse_link
 from govdash.sources.paging import _count, _present, filter_sources, ordered, page_count, page_label
 from govdash.state import url_value
-from govdash.text import fold
+from govdash.text import fold, md_escape
 
 HIGHLIGHT = "background-color: #FFF1C2"
 
@@ -76,7 +76,7 @@ def _figures(s: Mapping, link: Link, key: str, lang: str, text: str) -> None:
     shown first); with a search `text`, those matching it, when some do on their own."""
     sid, total, search, per_page = s["source_id"], int(s["figure_count"]), fold(text), paging.FIGURES_PER_PAGE
     if search and _figure_page(sid, search, 0, per_page)[1] == 0:
-        st.caption(t("srcv_matching_spread", lang, text=text))
+        st.caption(t_md("srcv_matching_spread", lang, text=text))
         search = ""
     pkey = f"{key}_page"
     linked_here = link.source == sid and link.figure_row is not None and not search
@@ -88,7 +88,7 @@ def _figures(s: Mapping, link: Link, key: str, lang: str, text: str) -> None:
         del st.session_state[pkey]
         rows, n = _figure_page(sid, search, 0, per_page)
     if search and n < total:
-        st.caption(t("srcv_matching", lang, n=fmt.number(n, lang, 0),
+        st.caption(t_md("srcv_matching", lang, n=fmt.number(n, lang, 0),
                      total=fmt.number(total, lang, 0), text=text))
     _pager(pkey, n, per_page, "srcv_figures_page", lang, page)
     table = tables.display_frame(rows, lang)
@@ -105,11 +105,11 @@ def _highlight(row: pd.Series, lang: str) -> None:
     value = fmt.value_with_unit(row["value"], row["unit_kind"],
                                 pick(row, "unit", lang), lang,
                                 int(row["decimals"]), row["qualifier"])
-    st.info(t("srcv_highlight", lang,
+    st.info(t_md("srcv_highlight", lang,
               locality=pick(row, "locality_name", lang),
               indicator=pick(row, "indicator_name", lang),
               period=fmt.period(row["period_start"], row["period_end"], row["period_kind"], lang),
-              value=value, status=t("status_" + row["status"], lang)) + f"\n\n“{row['quote']}”",
+              value=value, status=t("status_" + row["status"], lang)) + f"\n\n“{md_escape(row['quote'])}”",
             icon=":material/push_pin:")
 
 
@@ -126,21 +126,21 @@ def source_block(s: Mapping, lang: str, key: str, link: Link, text: str) -> None
     open when linked. Its contents are made only while it is open. `text`: the search box."""
     sid = s["source_id"]
     count = _count(int(s["figure_count"]), lang)
-    label = f"{s['title']} — {s['publisher']} · {t('srcv_figures', lang, n=count)}"
+    label = f"{md_escape(s['title'])} — {md_escape(s['publisher'])} · {t('srcv_figures', lang, n=count)}"
     with st.expander(label, expanded=sid == link.source, key=f"{key}_exp_{sid}",
                      on_change="rerun") as box:
         if not box.open:
             return
-        published = s["published"] if _present(s["published"]) else t("srcv_unknown_date", lang)
+        published = md_escape(s["published"]) if _present(s["published"]) else t("srcv_unknown_date", lang)
         st.markdown(
             f"**{t('srcv_published', lang)}:** {published} · **{t('srcv_reliability', lang)}:** "
             f"{t('reliability_' + s['reliability'], lang)} · {t('srcv_kind_' + s['kind'], lang)} · "
             + (f"{t('srcv_grade_' + s['grade'], lang)} · " if _present(s.get('grade')) else "") +
-            f"`{sid}`")
+            f"{md_escape(sid)}")
         if _present(s["url"]):
             st.link_button(t("srcv_open_web", lang), s["url"])
         if _present(s["note"]):
-            st.caption(s["note"])
+            st.caption(md_escape(s["note"]))
         linked = _linked_figure(sid, link)
         if linked is not None:
             _highlight(linked, lang)
@@ -181,7 +181,7 @@ def render(key: str, lang: str, sources: pd.DataFrame) -> None:
     linked source first and open, every other source closed; `paging.SOURCES_PER_PAGE` at a time."""
     link = parse_link(st.query_params.to_dict(), sources, _locate)
     for notice in link.notices:
-        st.warning(t(notice.key, lang, **notice.values), icon="⚠️")
+        st.warning(t_md(notice.key, lang, **notice.values), icon="⚠️")
     for key_, kept in (("src", link.source), ("fig", link.figure)):
         if key_ in st.query_params and kept is None:
             del st.query_params[key_]  # a bad value is dropped, so the notice shows once
@@ -191,7 +191,7 @@ def render(key: str, lang: str, sources: pd.DataFrame) -> None:
     shown = ordered(filter_sources(sources, matched), link.source)
     st.caption(t("srcv_count", lang, shown=len(shown), total=len(sources)))
     if shown.empty:
-        st.info(t("srcv_none", lang, text=text), icon="🔎")
+        st.info(t_md("srcv_none", lang, text=text), icon="🔎")
         return
     page = _pager(f"{key}_list_page", len(shown), paging.SOURCES_PER_PAGE, "srcv_sources_page", lang)
     for s in shown.iloc[page * paging.SOURCES_PER_PAGE:(page + 1) * paging.SOURCES_PER_PAGE].to_dict("records"):

@@ -323,6 +323,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The cell holds HTML, a markdown link or a script; only plain text is accepted.",
     },
     "imp_err_control": {"vi": "Ô chứa ký tự điều khiển.", "en": "The cell holds control characters."},
+    "imp_err_bidi": {
+        "vi": "Ô chứa ký tự điều khiển chiều viết (có thể làm chữ hiện ngược); hãy gõ lại ô này.",
+        "en": "The cell holds a text-direction control (it can make text show reversed); retype the cell.",
+    },
+    "imp_err_markdown": {
+        "vi": "Ô chứa định dạng markdown (**, `, $…$, :red[…]) hoặc, ở tên nguồn và nơi ban hành, một địa chỉ web; chỉ nhận văn bản thường (địa chỉ đặt ở cột source_url).",
+        "en": "The cell holds Markdown formatting (**, `, $…$, :red[…]) or, in a source title or publisher, a web address; only plain text is accepted (put the address in source_url).",
+    },
     "imp_err_too_long": {"vi": "Quá dài (tối đa {limit} ký tự).", "en": "Too long (at most {limit} characters)."},
     "imp_err_required": {"vi": "Bắt buộc, đang để trống.", "en": "Required, but empty."},
     "imp_err_extra_cells": {

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from govdash import db, fmt, state
-from govdash.i18n import LANG_LABELS, LANGS, pick, t
-from govdash.text import fold
+from govdash.i18n import LANG_LABELS, LANGS, pick, t, t_md
+from govdash.text import fold, md_escape
 
 # Widget keys; the selection itself lives under plain keys (SELECTION) that Streamlit never
 # cleans up, and each widget copies its value there when the user changes it.
@@ -203,7 +203,7 @@ def show_notices() -> None:
         values = dict(notice.values)
         if "code" in values:
             values["name"] = locality_name(values.pop("code"), language)
-        st.warning(t(notice.key, language, **values), icon="⚠️")
+        st.warning(t_md(notice.key, language, **values), icon="⚠️")
 
 
 def kpi_grid(cards: list, per_row: int = 3) -> None:
@@ -212,9 +212,10 @@ def kpi_grid(cards: list, per_row: int = 3) -> None:
         cols = st.columns(per_row)
         for col, c in zip(cols, cards[start:start + per_row]):
             with col:
-                st.metric(c.label, c.value, delta=c.delta, delta_color=c.delta_color,
-                          delta_arrow=c.delta_arrow, help=c.help, border=True)
-                st.caption(c.caption)
+                # label, help (source title, quote) and caption come from the data
+                st.metric(md_escape(c.label), c.value, delta=c.delta, delta_color=c.delta_color,
+                          delta_arrow=c.delta_arrow, help=md_escape(c.help), border=True)
+                st.caption(md_escape(c.caption))
 
 
 _TABLES: dict[tuple[int, str], tuple] = {}  # (id of a figures frame, language) -> its tables
@@ -267,7 +268,7 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
     default first line."""
     language = sel.lang
     name = locality_name(sel.locality, language)
-    st.info(message or t("no_data", language, locality=name, year=sel.year_to), icon="ℹ️")
+    st.info(message or t_md("no_data", language, locality=name, year=sel.year_to), icon="ℹ️")
     if isinstance(domain, tuple):
         years = pd.concat([query("coverage", domain=d) for d in domain], ignore_index=True)
         years = years.sort_values(["locality_code", "year"], kind="stable")
@@ -284,11 +285,11 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
         return
     others = years.drop_duplicates("locality_code")
     names = [locality_name(c, language) for c in others["locality_code"]]
-    st.write(t("no_data_none", language, names=", ".join(names)))
+    st.write(t_md("no_data_none", language, names=", ".join(names)))
     cols = st.columns(min(max(len(names), 1), 6))
     for col, (code, label) in zip(cols, zip(others["locality_code"], names)):
         last = int(years[years["locality_code"] == code]["year"].max())
-        col.button(f"{label} ({last})", key=f"go_loc_{domain}_{code}", on_click=_go,
+        col.button(f"{md_escape(label)} ({last})", key=f"go_loc_{domain}_{code}", on_click=_go,
                    kwargs={"locality": code, "year": last})
 
 
