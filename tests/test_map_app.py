@@ -54,7 +54,7 @@ def test_switches_write_the_url_and_non_summable_has_no_today_boundaries():
 def test_bad_url_values_are_dropped_with_notices():
     at = map_page(ind="no_such", year="1990", scale="rainbow", bounds="flat", locs="31,ZZ")
     keys = " ".join(w.value for w in at.warning)
-    assert "no_such" in keys and "1990" in keys and "rainbow" in keys and "flat" in keys and "ZZ" in keys
+    assert r"no\_such" in keys and "1990" in keys and "rainbow" in keys and "flat" in keys and "ZZ" in keys
     assert at.query_params["scale"] == "tiers" and at.query_params["bounds"] == "published"
 
 

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from govdash import export, ui, xlsx
-from govdash.i18n import pick, t
+from govdash.i18n import pick, t, t_md
 from govdash.maps import charts, geometry, view
 from govdash.maps.view import View
 from govdash.text import fold
@@ -76,7 +76,7 @@ def show_notices(lang: str) -> None:
         values = dict(notice.values)
         if "indicator" in values:
             values.pop("indicator")
-        st.warning(t(notice.key, lang, **values), icon="⚠️")
+        st.warning(t_md(notice.key, lang, **values), icon="⚠️")
 
 
 def _seed(key: str, value: object) -> None:
@@ -271,7 +271,7 @@ def render(v: View, lang: str, data: view.MapData) -> None:
     image = st.session_state.get(W_IMAGE) or "png"
     with c_map:
         if data.with_figure == 0:
-            st.info(t("map_nothing", lang, indicator=pick(meta, "name", lang), year=v.year), icon="ℹ️")
+            st.info(t_md("map_nothing", lang, indicator=pick(meta, "name", lang), year=v.year), icon="ℹ️")
         fig = figure(v, data, lang)
         st.plotly_chart(fig, theme=None, key="map_chart",
                         config=image_config(image, f"govdash-map-{v.indicator}-{v.year}"))
