@@ -51,7 +51,8 @@ def parse_slide(raw: str | None, total: int) -> tuple[int, str | None]:
     if raw is None:
         return 1, None
     text = str(raw).strip()
-    if text.isdigit() and 1 <= int(text) <= total:
+    # ASCII digits only: `isdigit` also accepts "²" or "١", which `int` refuses or reads
+    if text.isascii() and text.isdigit() and len(text) <= 6 and 1 <= int(text) <= total:
         return int(text), None
     return 1, text[:20]
 
