@@ -32,7 +32,7 @@ def resolve_locality(text: str, con) -> str:
     from govdash import db
     from govdash.localities import UnknownLocality, resolve
     try:
-        return resolve(text, db.run_query("localities", con))
+        return resolve(text, db.run_query("localities", con), db.run_query("locality_name_eras", con))
     except UnknownLocality as e:
         raise SystemExit(f"error: {e}") from None
 

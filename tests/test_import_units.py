@@ -211,13 +211,14 @@ def test_template_workbook_lists_allowed_values(data):
 
     from openpyxl import load_workbook
     book = load_workbook(BytesIO(template.template_xlsx(data, "vi")))
-    assert book.sheetnames == ["Số liệu", "Hướng dẫn", "Địa phương", "Chỉ tiêu", "Danh mục"]
+    assert book.sheetnames == ["Số liệu", "Hướng dẫn", "Địa phương", "Chỉ tiêu", "Chỉ tiêu mới", "Danh mục"]
+    assert [c.value for c in book["Chỉ tiêu mới"][1]][:3] == ["indicator", "name_vi", "name_en"]
     codes = [c.value for c in book["Địa phương"]["A"]][1:]
     assert "31" in codes and "288" in codes
     units = {r[0].value: r[3].value for r in book["Chỉ tiêu"].iter_rows(min_row=2)}
     assert units["budget_revenue"] == "tỷ đồng"
     lists = [c.value for c in book["Danh mục"][1]]
-    assert {"body", "status", "qualifier", "period_kind"} <= set(lists)
+    assert {"body", "status", "qualifier", "period_kind", "preferred"} <= set(lists)
 
 
 def _cli(*args, stdin="", env=None):
@@ -296,7 +297,7 @@ def test_every_import_catalogue_key_exists():
     used |= {f"imp_kind_{k}" for k in ("year", "quarter", "month", "session", "part_year",
                                         "term_to_date", "multi_year")}
     used |= {f"imp_tpl_help_{c}" for c in template.COLUMNS}
-    used -= {"imp_kind_", "imp_flag_", "imp_err_legacy_"}
+    used -= {"imp_kind_", "imp_flag_", "imp_err_legacy_", "imp_preferred_"}
     assert used - set(CATALOGUE) == set()
 
 

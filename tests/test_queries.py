@@ -17,6 +17,7 @@ CASES = {
     "localities": ({}, ["code", "name_vi", "name_en", "level", "parent_code", "valid_from", "valid_to",
                         "figure_count", "first_year", "last_year", "level_order", "other_names_vi",
                         "other_names_en"]),
+    "locality_name_eras": ({}, ["code", "name_vi", "name_en", "valid_from", "valid_to"]),
     "data_years": ({"locality": None}, ["year"]),
     "result_years": ({"locality": "31"}, ["year"]),
     "overview_kpis": ({"locality": "31", "year": 2023}, LABELLED + [

@@ -50,7 +50,7 @@ The room (`govdash.imports`), one module per stage:
 May import the core (`govdash.db`, `fmt`, `i18n`, `paths`, `text`, `validate`); never another
 feature room.
 """
-from govdash.imports.commit import check, commit, history, recover, rollback
+from govdash.imports.commit import check, commit, history, plan_counts, record_counts, recover, rollback
 from govdash.imports.current import (
                                      AUDIT_DIR,
                                      DOMAIN_PAGES,
@@ -66,5 +66,5 @@ from govdash.imports.current import (
 from govdash.imports.plan import prepare
 
 __all__ = ["AUDIT_DIR", "DOMAIN_PAGES", "IMPORT_STATUSES", "REQUIRED", "Current", "ImportPlan",
-           "Lookup", "Outcome", "Result", "check", "commit", "history", "load_current", "prepare",
-           "recover", "rollback"]
+           "Lookup", "Outcome", "Result", "check", "commit", "history", "load_current", "plan_counts",
+           "prepare", "record_counts", "recover", "rollback"]

@@ -17,10 +17,28 @@ from govdash.validate import validate
 
 # ---------------------------------------------------------------- outcome, commit, audit
 
+def plan_counts(plan: ImportPlan) -> dict[str, int]:
+    """What an import does, counted once for every message and table: new figures (`added`,
+    those kept beside an existing figure among them: `beside`), replaced, unchanged, skipped,
+    new indicators."""
+    return {"added": len(plan.added), "beside": sum(1 for c in plan.added if c.beside),
+            "replaced": len(plan.replaced), "unchanged": len(plan.unchanged),
+            "skipped": len(plan.skipped), "indicators": len(plan.new_indicators)}
+
+
+def record_counts(record: dict) -> dict[str, int]:
+    """The same counts from an audit record (the history table), as the commit message gave."""
+    if "counts" in record:
+        return record["counts"]
+    added = [a for a in record["added"] if not a["replaces"]]  # records before the counts
+    return {"added": len(added), "beside": 0, "replaced": len(record["added"]) - len(added),
+            "unchanged": len(record.get("unchanged_rows", [])),
+            "skipped": len(record.get("skipped_rows", [])), "indicators": 0}
+
+
 def check(plan: ImportPlan) -> Result:
     """The outcome of a plan without writing (the dry run's answer)."""
-    counts = {"added": len(plan.added), "replaced": len(plan.replaced),
-              "unchanged": len(plan.unchanged), "skipped": len(plan.skipped)}
+    counts = plan_counts(plan)
     if plan.errors:
         return Result(Outcome.ERRORS, "imp_outcome_errors", {"count": len(plan.errors)}, plan=plan)
     if plan.unresolved:
@@ -54,7 +72,7 @@ def commit(data: bytes, file_name: str, editor: str, decisions: dict[int, str] |
             journal.write_files(folder, files)
     except journal.Busy:
         return Result(Outcome.BUSY, "imp_outcome_busy")
-    values = {"added": len(plan.added), "replaced": len(plan.replaced), "id": import_id}
+    values = {**plan_counts(plan), "id": import_id}
     return Result(Outcome.OK, "imp_outcome_committed", values, import_id, plan)
 
 
@@ -84,7 +102,11 @@ def _audit_record(plan: ImportPlan, import_id: str, editor: str) -> dict:
         "replaced": [{"file": paths[o["_resource"]], "index": o["_index"], "row": _clean(o),
                       "replaced_by": c.figure["figure_id"]}
                      for c in plan.replaced for o in c.replaces],
+        "demoted": [{"file": paths[d.resource], "index": d.old["_index"], "row": _clean(d.old),
+                     "now": d.new, "by_upload_row": d.row} for d in plan.demoted],
         "sources_added": [_clean(s) for s in plan.new_sources],
+        "indicators_added": [_clean(i) for i in plan.new_indicators],
+        "counts": plan_counts(plan),
         "unchanged_rows": plan.unchanged, "skipped_rows": plan.skipped,
         "files_before": plan.before,
         "files_after": {p: hashlib.sha256(b).hexdigest() for p, b in plan.files.items()},
@@ -174,8 +196,16 @@ def _check_reverted(record: dict, cur: Current, files: dict[str, bytes], lang: s
 def _reverted_files(record: dict, cur: Current, lang: str) -> tuple[dict[str, bytes], Result | None]:
     """The files without the import's rows; a refusal when later changes stand in the way."""
     by_path = {res["path"]: name for name, res in cur.resources.items()}
+    demoted = record.get("demoted", [])
     rows = {p: [dict(r) for r in cur.tables[by_path[p]].rows]
-            for p in {a["file"] for a in record["added"]} | {r["file"] for r in record["replaced"]}}
+            for p in {a["file"] for a in record["added"]} | {r["file"] for r in record["replaced"]}
+            | {d["file"] for d in demoted}}
+    for d in demoted:  # figures the import made non-preferred get their preference back
+        table = rows[d["file"]]
+        at = next((i for i, r in enumerate(table) if r["figure_id"] == d["row"]["figure_id"]), None)
+        if at is None or table[at] != d["now"]:
+            return {}, Result(Outcome.ERRORS, "imp_rb_changed", {"figure": d["row"]["figure_id"]})
+        table[at] = dict(d["row"])
     for a in record["added"]:
         table = rows[a["file"]]
         at = next((i for i, r in enumerate(table) if r["figure_id"] == a["row"]["figure_id"]), None)
@@ -203,5 +233,15 @@ def _reverted_files(record: dict, cur: Current, lang: str) -> tuple[dict[str, by
                               {"sources": ", ".join(sorted(gone & users))})
         header = [f["name"] for f in cur.resources["sources"]["schema"]["fields"]]
         kept = [r for r in cur.tables["sources"].rows if r["source_id"] not in gone]
-        files["sources.csv"], _ = _csv_bytes(header, kept)
+        files[cur.resources["sources"]["path"]], _ = _csv_bytes(header, kept)
+    if record.get("indicators_added"):
+        gone = {i["indicator"] for i in record["indicators_added"]}
+        users = {r["indicator"] for r in untouched}
+        users |= {r["indicator"] for table in rows.values() for r in table}
+        if gone & users:
+            return {}, Result(Outcome.ERRORS, "imp_rb_indicator_in_use",
+                              {"indicators": ", ".join(sorted(gone & users))})
+        header = [f["name"] for f in cur.resources["indicators"]["schema"]["fields"]]
+        kept = [r for r in cur.tables["indicators"].rows if r["indicator"] not in gone]
+        files[cur.resources["indicators"]["path"]], _ = _csv_bytes(header, kept)
     return files, None

@@ -4,13 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
+from govdash import fmt
 from govdash.db import figure_resources, load_package
 from govdash.i18n import t, t_md
+from govdash.localities import Resolver, era_text
 from govdash.text import fold
 from govdash.validate import Problem, read_table, validate
 
@@ -41,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "source_reliability": ("do_tin_cay",),
     "quote": ("trich_dan", "cau_trich", "trich_nguyen_van"),
     "flag": ("danh_dau", "canh_bao"),
+    "preferred": ("uu_tien", "duoc_uu_tien", "so_lieu_chinh", "chon", "ua_chuong"),
     "note": ("ghi_chu",),
 }
 REQUIRED = ("locality", "body", "indicator", "period_start", "period_end", "period_kind",
@@ -74,10 +76,12 @@ WORDS = {
     "flag": {"": "", "mo ho": "ambiguous", "khong nhat quan": "ambiguous",
              "mau thuan": "conflicting", "khac nguon": "conflicting"},
     "source_reliability": {"cao": "high", "trung binh": "medium", "thap": "low"},
+    "preferred": {"co": "true", "x": "true", "1": "true", "dung": "true", "yes": "true",
+                  "uu tien": "true", "khong": "false", "0": "false", "sai": "false", "no": "false"},
 }
 LABEL_PREFIX = {"body": "body_", "status": "status_", "qualifier": "qualifier_",
                 "period_kind": "imp_kind_", "flag": "imp_flag_",
-                "source_reliability": "reliability_"}
+                "source_reliability": "reliability_", "preferred": "imp_preferred_"}
 DOMAIN_PAGES = {"sessions": "page_sessions", "resolutions": "page_sessions",
                 "supervision": "page_supervision", "interpellation": "page_supervision",
                 "petitions": "page_voters", "citizen_reception": "page_voters",
@@ -116,6 +120,17 @@ class Change:
     resource: str
     figure: dict
     replaces: list[dict] = field(default_factory=list)   # rows with "_index" (position in file)
+    beside: list[dict] = field(default_factory=list)     # existing figures it is kept beside
+
+
+@dataclass
+class Demotion:
+    """An existing figure that stops being preferred because an uploaded one is preferred
+    beside it (an estimate followed by its final, or another publisher's figure)."""
+    row: int              # the uploaded row that takes the preference
+    resource: str
+    old: dict             # the row as it is, with "_index"
+    new: dict             # the same row with preferred false
 
 
 @dataclass
@@ -145,6 +160,8 @@ class ImportPlan:
     unchanged: list[int] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)
     new_sources: list[dict] = field(default_factory=list)
+    new_indicators: list[dict] = field(default_factory=list)   # with "_row": the sheet's row
+    demoted: list[Demotion] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     before: dict[str, str] = field(default_factory=dict)
     digest: str = ""
@@ -209,10 +226,8 @@ class Lookup:
         self.sources = {r["source_id"]: r for r in cur.tables["sources"].rows}
         self.source_keys = {(fold(r["title"]), fold(r["publisher"]), r["url"] or ""): sid
                             for sid, r in self.sources.items()}
-        self.loc_names: dict[str, list[str]] = defaultdict(list)
-        for code, r in self.localities.items():
-            for name in {fold(r["name_vi"]), fold(r["name_en"])}:
-                self.loc_names[name].append(code)
+        names = cur.tables.get("locality_names")
+        self.resolver = Resolver(self.localities.values(), names.rows if names else [])
         self.ind_names = {}
         for ind, r in self.indicators.items():
             self.ind_names[fold(r["name_vi"])] = ind
@@ -221,44 +236,29 @@ class Lookup:
         self.enums = {col: [v for v in fields[col]["constraints"]["enum"]]
                       for col in ("body", "status", "qualifier", "period_kind", "flag")}
         self.enums["source_reliability"] = ["high", "medium", "low"]
+        self.enums["preferred"] = ["true", "false"]
+
+    def add_indicators(self, rows: list[dict]) -> None:
+        """Indicators an import adds: figure rows of the same upload may name them."""
+        for r in rows:
+            self.indicators[r["indicator"]] = r
+            self.ind_names[fold(r["name_vi"])] = r["indicator"]
+            self.ind_names[fold(r["name_en"])] = r["indicator"]
 
     # -------------------------------------------------------------- localities
 
     def locality(self, text: str, start: dt.date | None, end: dt.date | None):
-        """(code, None) or (None, (reason key, values))."""
-        text = text.strip()
-        if text in self.localities:
-            return text, None
-        if text.isdigit():
-            hits = sorted({c for c in (text.zfill(2), text.zfill(3), text.zfill(5))
-                           if c in self.localities})
-            if len(hits) == 1:
-                return hits[0], None
-        key = fold(text)
-        hits = self.loc_names.get(key) or self.loc_names.get(_strip_prefix(key)) or []
-        if len(hits) > 1 and start and end:
-            hits = [c for c in hits if self._valid(c, start, end)] or hits
-        if len(hits) == 1:
-            return hits[0], None
-        if hits:
-            names = "; ".join(f"{c} {self.localities[c]['name_vi']}" for c in hits)
+        """(code, None) or (None, (reason key, values)): the code `text` names in the period
+        (`govdash.localities.Resolver`: "Bắc Giang", 2023 → 24; "Bắc Ninh", 2023 → 27)."""
+        match = self.resolver.find(text, start, end)
+        if match.code:
+            return match.code, None
+        day = lambda d: fmt.date(d, self.lang)  # noqa: E731
+        if match.choices:
+            names = "; ".join(era_text(e, day) for e in match.choices)
             return None, ("imp_err_locality_ambiguous", {"choices": names})
-        return None, ("imp_err_locality_unknown", {"suggestions": self._loc_suggestions(key)})
-
-    def _valid(self, code: str, start: dt.date, end: dt.date) -> bool:
-        r = self.localities[code]
-        return ((not r["valid_from"] or r["valid_from"] <= start.isoformat())
-                and (not r["valid_to"] or end.isoformat() <= r["valid_to"]))
-
-    def _loc_suggestions(self, key: str) -> str:
-        close = difflib.get_close_matches(key, list(self.loc_names), n=3, cutoff=0.6)
-        seen = []
-        for name in close:
-            for code in self.loc_names[name]:
-                label = f"{self.localities[code]['name_vi']} ({code})"
-                if label not in seen:
-                    seen.append(label)
-        return ", ".join(seen[:4]) or "—"
+        shown = ", ".join(f"{e.name_vi} ({e.code})" for e in match.suggestions)
+        return None, ("imp_err_locality_unknown", {"suggestions": shown or "—"})
 
     def locality_period_problem(self, code: str, start: dt.date, end: dt.date):
         """A reason when the locality did not exist for the whole period, else None."""
@@ -318,12 +318,3 @@ def _label(key: str, lang: str) -> str | None:
         return t(key, lang)
     except KeyError:
         return None
-
-
-def _strip_prefix(name: str) -> str:
-    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp ", "t.p. ", "t.p "):
-        if name.startswith(prefix):
-            return name[len(prefix):]
-    return name
-
-

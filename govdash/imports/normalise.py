@@ -71,6 +71,7 @@ class Draft:
     row: int
     figure: dict
     source: dict | None = None   # fields of a source to find or create
+    preferred_given: bool = False  # the row says whether it is the preferred figure
 
 
 class RowReader:
@@ -121,7 +122,8 @@ class RowReader:
         source = self._source(number, cells)
         if len(self.errors) > before or figure is None:
             return None
-        return Draft(number, figure, source)
+        given = str(cells.get("preferred", "")).strip() != ""
+        return Draft(number, figure, source, given)
 
     def _text_check(self, number: int, col: str, value: str) -> None:
         if value.startswith(("=", "@")):
@@ -163,9 +165,17 @@ class RowReader:
         if status == "derived":
             self.error(n, "status", cells["status"], "imp_err_derived")
         flag = self._coded(n, cells, "flag") if cells.get("flag", "") != "" else ""
-        value = self._value(n, cells, indicator)
+        preferred = self._coded(n, cells, "preferred") if str(cells.get("preferred", "")).strip() else "true"
+        value, said = self._value(n, cells, indicator)
+        if said and qualifier and said != qualifier:
+            if qualifier == "exact":
+                qualifier = said  # "> 120%" in the value cell says "over" itself
+            else:
+                self.error(n, "qualifier", cells["qualifier"], "imp_err_qualifier_clash",
+                           value=cells["value"])
+                return None
         if any(v is None for v in (indicator, start, end, kind, code, body, qualifier, status,
-                                   flag, value)) or status == "derived":
+                                   flag, preferred, value)) or status == "derived":
             return None
         if status == "reported" and end > dt.date.today():
             self.warn(n, "period_end", cells["period_end"], "imp_warn_future_result")
@@ -173,7 +183,7 @@ class RowReader:
                 "period_start": start.isoformat(), "period_end": end.isoformat(),
                 "period_kind": kind, "value": value, "qualifier": qualifier, "status": status,
                 "source_id": "", "quote": str(cells["quote"]), "derived_from": "",
-                "derivation": "", "preferred": "true", "flag": flag,
+                "derivation": "", "preferred": preferred, "flag": flag,
                 "note": str(cells.get("note", ""))}
 
     def _dates(self, n: int, cells: dict):
@@ -212,25 +222,27 @@ class RowReader:
                        allowed=self.look.allowed(column))
         return value
 
-    def _value(self, n: int, cells: dict, indicator: str | None) -> str | None:
-        raw = cells["value"]
+    def _value(self, n: int, cells: dict, indicator: str | None) -> tuple[str | None, str | None]:
+        """The value as the data files write it, and the qualifier its cell says ("> 120%",
+        "trên 120%", "khoảng 5.000"), None when it says none."""
+        said, raw = split_qualifier(cells["value"])
         reading = vnparse.read_number(raw)
         if reading is None:
-            self.error(n, "value", raw, "imp_err_number")
-            return None
+            self.error(n, "value", cells["value"], "imp_err_number")
+            return None, said
         if reading.style == "ambiguous" and self.mixed:
             self.error(n, "value", raw, "imp_err_ambiguous", vn=vnparse.canonical(reading.vn),
                        en=vnparse.canonical(reading.en))
-            return None
+            return None, said
         ind = self.look.indicators.get(indicator or "")
         if ind and reading.percent and ind["unit_kind"] != "percent":
             self.error(n, "value", raw, "imp_err_percent_sign", unit=ind["unit_vi"])
-            return None
+            return None, said
         if ind and reading.suffix and fold(reading.suffix) not in {
                 fold(ind["unit_vi"]), fold(ind["unit_en"]), "%"}:
             self.error(n, "value", raw, "imp_err_unit_text", unit=ind["unit_vi"])
-            return None
-        return vnparse.canonical(vnparse.value_of(reading, self.convention))
+            return None, said
+        return vnparse.canonical(vnparse.value_of(reading, self.convention)), said
 
     def _source(self, n: int, cells: dict) -> dict | None:
         """The source fields of a row (to find or create a source); None when it names an id."""
@@ -265,6 +277,27 @@ class RowReader:
         return {"source_id": sid, "title": given["source_title"],
                 "publisher": given["source_publisher"], "url": given["source_url"],
                 "published": published, "reliability": reliability}
+
+
+# A value cell may carry its qualifier in front: a mark (`> 120%`, `≈ 5.000`) or a word.
+_QUALIFIER_WORDS = [("tren", "over"), ("hon", "over"), ("vuot", "over"), ("khoang", "about"),
+                    ("xap xi", "about"), ("gan", "under"), ("duoi", "under"), ("chua den", "under"),
+                    ("over", "over"), ("about", "about"), ("under", "under")]
+_QUALIFIER_MARKS = {">": "over", "≥": "over", "<": "under", "≤": "under", "≈": "about", "~": "about"}
+
+
+def split_qualifier(cell) -> tuple[str | None, object]:
+    """(qualifier said in front of the number or None, the rest of the cell)."""
+    if not isinstance(cell, str):
+        return None, cell
+    text = cell.strip()
+    if text[:1] in _QUALIFIER_MARKS:
+        return _QUALIFIER_MARKS[text[:1]], text[1:].strip()
+    folded = fold(text)
+    for word, qualifier in _QUALIFIER_WORDS:
+        if folded.startswith(word + " ") and folded[len(word) + 1:][:1].isdigit():
+            return qualifier, text[len(word) + 1:].strip()
+    return None, cell
 
 
 def _month_end(start: dt.date, months_after: int) -> dt.date:

@@ -11,8 +11,8 @@ from pathlib import Path
 from govdash import fmt
 from govdash.db import journal
 from govdash.i18n import t
-from govdash.imports import read
-from govdash.imports.current import Change, Conflict, Current, ImportPlan, Lookup, load_current
+from govdash.imports import indicators, read
+from govdash.imports.current import Change, Conflict, Current, Demotion, ImportPlan, Lookup, load_current
 from govdash.imports.normalise import Draft, RowReader, header_score, map_header
 from govdash.imports.stage import _stage
 from govdash.paths import data_dir
@@ -68,6 +68,7 @@ def prepare(data: bytes, file_name: str, folder: Path | None = None,
                                      t("imp_warn_data_problems", lang, count=len(cur.problems))))
     plan.paths = {n: r["path"] for n, r in cur.resources.items()}
     look = Lookup(cur, lang)
+    indicators.read_new_indicators(plan, data, cur, look)
     drafts = _read_rows(plan, sheet, look)
     if drafts is None:
         return plan
@@ -75,6 +76,7 @@ def prepare(data: bytes, file_name: str, folder: Path | None = None,
     _settle_sources(plan, drafts, cur, look, reader)
     _assign_ids(drafts, cur)
     _find_conflicts(plan, drafts, cur, decisions or {}, on_conflict, reader)
+    drop_unused_sources(plan)
     plan.errors.extend(reader.errors)
     plan.warnings.extend(reader.warnings)
     _stage(plan, cur)
@@ -107,21 +109,40 @@ def _read_rows(plan: ImportPlan, sheet: read.Sheet, look: Lookup) -> list[Draft]
     formula_rows = {r for r, _, _ in sheet.formulas}
     reader.set_convention(sheet.rows)
     drafts = []
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, Draft] = {}
     for number, cells in sheet.rows:
         draft = reader.read(number, cells)
         if draft is None or number in formula_rows:
             continue
         key = figure_key(draft.figure)
-        if key in seen:
-            reader.error(number, None, None, "imp_err_duplicate_row", other=seen[key])
+        other = seen.get(key)
+        if other is not None and not _may_stand_beside(other, draft):
+            reader.error(number, None, None, "imp_err_duplicate_row", other=other.row)
             continue
-        seen[key] = number
+        if other is not None and not (other.preferred_given or draft.preferred_given):
+            _prefer_final(other, draft)
+        seen.setdefault(key, draft)
         drafts.append(draft)
     plan.rows_read = len(sheet.rows)
     plan.errors.extend(reader.errors)
     plan.warnings.extend(reader.warnings)
     return drafts
+
+
+def _may_stand_beside(a: Draft, b: Draft) -> bool:
+    """Two rows of a file for the same figure may both be kept when one says which is preferred,
+    or when one is an estimate and the other the final result."""
+    return a.preferred_given or b.preferred_given or _estimate_and_final(a.figure, b.figure)
+
+
+def _estimate_and_final(a: dict, b: dict) -> bool:
+    return {a["status"], b["status"]} == {"estimated", "reported"}
+
+
+def _prefer_final(a: Draft, b: Draft) -> None:
+    """An estimate and its final in one file, neither saying which is preferred: the final is."""
+    for d in (a, b):
+        d.figure["preferred"] = "true" if d.figure["status"] == "reported" else "false"
 
 
 def _settle_sources(plan: ImportPlan, drafts: list[Draft], cur: Current, look: Lookup,
@@ -188,6 +209,8 @@ def _find_conflicts(plan: ImportPlan, drafts: list[Draft], cur: Current,
                     decisions: dict[int, str], on_conflict: str | None, reader: RowReader) -> None:
     """Sort drafts into added, unchanged and conflicts (with their decisions)."""
     domain = {r["indicator"]: r["domain"] for r in cur.tables["indicators"].rows}
+    domain.update({r["indicator"]: r["domain"] for r in plan.new_indicators})
+    demoted: set[tuple[str, int]] = set()
     existing: dict[tuple, list[dict]] = defaultdict(list)
     derived_users: dict[str, list[str]] = defaultdict(list)
     for res, i, row in cur.figure_rows():
@@ -201,8 +224,12 @@ def _find_conflicts(plan: ImportPlan, drafts: list[Draft], cur: Current,
             plan.added.append(Change(d.row, resource, d.figure))
             continue
         preferred = next((o for o in olds if o["preferred"] == "true"), olds[0])
-        if _same(d.figure, preferred):
+        if any(_same(d.figure, o) for o in olds):
             plan.unchanged.append(d.row)
+            continue
+        final = preferred["status"] == "estimated" and d.figure["status"] == "reported"
+        if d.preferred_given or final:
+            _keep_beside(plan, d, resource, olds, demoted)
             continue
         decision = decisions.get(d.row, on_conflict)
         blocked = [u for o in olds for u in derived_users.get(o["figure_id"], [])]
@@ -217,3 +244,25 @@ def _find_conflicts(plan: ImportPlan, drafts: list[Draft], cur: Current,
             plan.skipped.append(d.row)
 
 
+def _keep_beside(plan: ImportPlan, d: Draft, resource: str, olds: list[dict],
+                 demoted: set[tuple[str, int]]) -> None:
+    """Add an uploaded figure beside the existing ones for the same key (another publisher's
+    figure, or the final after an estimate); when it is preferred, they stop being preferred.
+    Validation still demands exactly one preferred figure per key."""
+    plan.added.append(Change(d.row, resource, d.figure, beside=olds))
+    if d.figure["preferred"] != "true":
+        return
+    for o in olds:
+        if o["preferred"] == "true" and (o["_resource"], o["_index"]) not in demoted:
+            demoted.add((o["_resource"], o["_index"]))
+            new = {k: v for k, v in o.items() if not k.startswith("_")}
+            new["preferred"] = "false"
+            plan.demoted.append(Demotion(d.row, o["_resource"], o, new))
+
+
+def drop_unused_sources(plan: ImportPlan) -> None:
+    """New sources no added or replacing figure uses (their rows were skipped, unchanged or
+    refused) are not created: an import never leaves a source with 0 figures."""
+    used = {c.figure["source_id"] for c in plan.added + plan.replaced + plan.conflicts
+            if not (isinstance(c, Conflict) and c.decision == "skip")}
+    plan.new_sources = [s for s in plan.new_sources if s["source_id"] in used]

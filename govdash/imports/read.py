@@ -220,6 +220,18 @@ def _with_header(sheet: Sheet, records: list[tuple[int, list]], header_hint) -> 
 
 def read_xlsx(data: bytes, header_hint=None) -> Sheet:
     """Rows of the figures sheet of a workbook; formulas are recorded (and refused later)."""
+    return _read_book(data, _figures_sheet, header_hint)
+
+
+def read_xlsx_sheet(data: bytes, names: set[str], header_hint=None) -> Sheet | None:
+    """Rows of the sheet of a workbook named one of `names` (folded); None when it has none."""
+    from govdash.text import fold
+    return _read_book(data, lambda book: next((ws for ws in book.worksheets
+                                               if fold(ws.title) in names), None), header_hint)
+
+
+def _read_book(data: bytes, choose, header_hint) -> Sheet | None:
+    """The rows of the sheet `choose(book)` picks (None: no such sheet)."""
     import openpyxl  # only needed for workbooks
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -235,7 +247,9 @@ def read_xlsx(data: bytes, header_hint=None) -> Sheet:
     except Exception:  # noqa: BLE001 - any parser failure means "not a workbook we can read"
         raise ReadError("imp_err_not_xlsx") from None
     try:
-        sheet = _figures_sheet(book)
+        sheet = choose(book)
+        if sheet is None:
+            return None
         result = Sheet("xlsx", [], 0)
         records = []
         for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), start=1):

@@ -41,7 +41,7 @@ def merged_tables(plan: ImportPlan, cur: Current, staging: bool) -> dict[str, li
         changes += [Change(c.row, c.resource, c.figure, c.existing) for c in plan.unresolved
                     if c.row not in decided and not c.blocked_by]
     out: dict[str, list[tuple[dict, tuple]]] = {}
-    for resource in sorted({c.resource for c in changes}):
+    for resource in sorted({c.resource for c in changes} | {d.resource for d in plan.demoted}):
         rows = cur.tables[resource].rows
         first: dict[int, Change] = {}
         dropped: set[int] = set()
@@ -49,20 +49,24 @@ def merged_tables(plan: ImportPlan, cur: Current, staging: bool) -> dict[str, li
             idx = sorted(o["_index"] for o in ch.replaces)
             first[idx[0]] = ch
             dropped |= set(idx[1:])
+        demoted = {d.old["_index"]: d for d in plan.demoted if d.resource == resource}
         merged = []
         for i, row in enumerate(rows):
             if i in first:
                 merged.append((first[i].figure, ("new", first[i].row)))
+            elif i in demoted:  # an existing figure that is no longer preferred, in its place
+                merged.append((demoted[i].new, ("new", demoted[i].row)))
             elif i not in dropped:
                 merged.append((row, ("old", i)))
         merged += [(c.figure, ("new", c.row)) for c in changes
                    if c.resource == resource and not c.replaces]
         out[resource] = merged
-    if plan.new_sources:
-        rows = [(r, ("old", i)) for i, r in enumerate(cur.tables["sources"].rows)]
-        rows += [({k: v for k, v in s.items() if not k.startswith("_")}, ("new", s["_row"]))
-                 for s in plan.new_sources]
-        out["sources"] = rows
+    for table, created in (("sources", plan.new_sources), ("indicators", plan.new_indicators)):
+        if created:
+            rows = [(r, ("old", i)) for i, r in enumerate(cur.tables[table].rows)]
+            rows += [({k: v for k, v in s.items() if not k.startswith("_")}, ("new", s["_row"]))
+                     for s in created]
+            out[table] = rows
     return out
 
 

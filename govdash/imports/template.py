@@ -21,9 +21,10 @@ from govdash.paths import data_dir
 
 COLUMNS = ["locality", "body", "indicator", "period_start", "period_end", "period_kind", "value",
            "qualifier", "status", "source_id", "source_title", "source_publisher", "source_url",
-           "source_published", "source_reliability", "quote", "flag", "note"]
+           "source_published", "source_reliability", "quote", "flag", "preferred", "note"]
 LISTS = [("body", "body_"), ("period_kind", "imp_kind_"), ("qualifier", "qualifier_"),
-         ("status", "status_"), ("flag", "imp_flag_"), ("source_reliability", "reliability_")]
+         ("status", "status_"), ("flag", "imp_flag_"), ("source_reliability", "reliability_"),
+         ("preferred", "imp_preferred_")]
 
 
 def _vn_number(value: str) -> str:
@@ -54,7 +55,8 @@ def example(cur: Current) -> dict:
             "period_kind": r["period_kind"], "value": _vn_number(r["value"]),
             "qualifier": r["qualifier"], "status": r["status"], "source_id": r["source_id"],
             "source_title": "", "source_publisher": "", "source_url": "", "source_published": "",
-            "source_reliability": "", "quote": r["quote"], "flag": r["flag"], "note": ""}
+            "source_reliability": "", "quote": r["quote"], "flag": r["flag"], "preferred": "",
+            "note": ""}
 
 
 def template_csv(folder: Path | None = None) -> bytes:
@@ -79,6 +81,7 @@ def template_xlsx(folder: Path | None = None, lang: str = "vi") -> bytes:
     _help_sheet(book.create_sheet(t("imp_tpl_sheet_help", lang)), lang)
     _localities_sheet(book.create_sheet(t("imp_tpl_sheet_localities", lang)), cur)
     _indicators_sheet(book.create_sheet(t("imp_tpl_sheet_indicators", lang)), cur)
+    _new_indicators_sheet(book.create_sheet(t("imp_tpl_sheet_new_indicators", lang)), lang)
     lists = book.create_sheet(t("imp_tpl_sheet_lists", lang))
     ranges = _lists_sheet(lists, cur, lang)
     _dropdowns(sheet, lists.title, ranges)
@@ -123,6 +126,7 @@ def _help_sheet(sheet, lang: str) -> None:
     for col in COLUMNS:
         required = t("imp_tpl_yes" if col in REQUIRED else "imp_tpl_no", lang)
         sheet.append([col, required, t(f"imp_tpl_help_{col}", lang)])
+    sheet.append([t("imp_tpl_sheet_new_indicators", lang), "", t("imp_tpl_new_indicators_help", lang)])
     sheet.column_dimensions["A"].width = 20
     sheet.column_dimensions["C"].width = 100
 
@@ -145,6 +149,14 @@ def _indicators_sheet(sheet, cur: Current) -> None:
                       r["unit_kind"], int(r["decimals"] or 0), r["max_value"], r["domain"]])
     for letter, width in (("A", 45), ("B", 50), ("C", 50), ("D", 16)):
         sheet.column_dimensions[letter].width = width
+
+
+def _new_indicators_sheet(sheet, lang: str) -> None:
+    """An empty sheet for indicators the file adds (see `govdash.imports.indicators`)."""
+    from govdash.imports.indicators import COLUMNS as NEW_COLUMNS
+    _header(sheet, list(NEW_COLUMNS))
+    for i in range(1, len(NEW_COLUMNS) + 1):
+        sheet.column_dimensions[sheet.cell(1, i).column_letter].width = 24
 
 
 def _lists_sheet(sheet, cur: Current, lang: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ import streamlit as st
 from govdash import export, fmt, imports, ui
 from govdash.i18n import pick, t, t_md
 from govdash.imports import auth, read, template
+from govdash.localities import Resolver
 from govdash.paths import ROOT, data_dir
 from govdash.text import md_escape
 
@@ -43,10 +44,17 @@ class Meta:
         cur = imports.load_current(folder, check=False)
         self.localities = {r["code"]: r for r in cur.tables["localities"].rows}
         self.indicators = {r["indicator"]: r for r in cur.tables["indicators"].rows}
+        names = cur.tables.get("locality_names")
+        self.names = Resolver(self.localities.values(), names.rows if names else [])
 
-    def locality(self, code: str, lang: str) -> str:
-        r = self.localities.get(code)
-        return (pick(r, "name", lang)) if r else code
+    def with_plan(self, plan: imports.ImportPlan) -> Meta:
+        """Also the indicators the import adds (the preview names them before they exist)."""
+        self.indicators.update({i["indicator"]: i for i in plan.new_indicators})
+        return self
+
+    def locality(self, code: str, lang: str, day: str | None = None) -> str:
+        """The locality's name on `day` (code 24 is Bắc Giang on 2023-12-31)."""
+        return self.names.name_at(code, day, lang) if code in self.localities else code
 
     def indicator(self, ind: str, lang: str) -> str:
         r = self.indicators.get(ind)
@@ -61,7 +69,7 @@ class Meta:
 
 
 def _figure_cells(meta: Meta, f: dict, lang: str) -> dict:
-    return {t("sidebar_locality", lang): meta.locality(f["locality_code"], lang),
+    return {t("sidebar_locality", lang): meta.locality(f["locality_code"], lang, f["period_end"]),
             t("indicator_label", lang): meta.indicator(f["indicator"], lang),
             t("body_label", lang): t("body_" + f["body"], lang),
             t("period_label", lang): fmt.period(f["period_start"], f["period_end"], f["period_kind"], lang),
@@ -81,6 +89,22 @@ def replaced_frame(changes: list, meta: Meta, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{t("imp_col_row", lang): str(c.row), **_figure_cells(meta, c.figure, lang),
                           t("imp_old_value", lang): "; ".join(meta.value(o, lang) for o in c.replaces),
                           t("imp_new_value", lang): meta.value(c.figure, lang)} for c in changes])
+
+
+def beside_frame(changes: list, demoted: list, meta: Meta, lang: str) -> pd.DataFrame:
+    """Figures kept beside existing ones for the same key: both sides, and which is preferred
+    after the import."""
+    losing = {(d.resource, d.old["figure_id"]) for d in demoted}
+
+    def said(f: dict, preferred: bool) -> str:
+        return f"{meta.value(f, lang)} — {f['source_id']} ({t('status_' + f['status'], lang)}"\
+               f"{', ' + t('imp_preferred_label', lang).lower() if preferred else ''})"
+    return pd.DataFrame([{
+        t("imp_col_row", lang): str(c.row), **_figure_cells(meta, c.figure, lang),
+        t("imp_new_value", lang): said(c.figure, c.figure["preferred"] == "true"),
+        t("imp_beside_existing", lang): "; ".join(
+            said(o, o["preferred"] == "true" and (c.resource, o["figure_id"]) not in losing)
+            for o in c.beside)} for c in changes])
 
 
 def affected(plan: imports.ImportPlan, meta: Meta, lang: str) -> tuple[str, str]:
@@ -106,13 +130,14 @@ def history_frame(records: list[dict], lang: str) -> pd.DataFrame:
     """The import history as a table."""
     rows = []
     for r in records:
+        counts = imports.record_counts(r)  # what the commit's message said it did
         undo = r["rolled_back"]
         state = (t("imp_state_undone", lang, editor=undo["editor"], at=undo["at"][:16])
                  if undo else t("imp_state_active", lang))
         rows.append({t("imp_col_id", lang): r["import_id"], t("imp_col_when", lang): r["at"][:16],
                      t("imp_col_editor", lang): r["editor"], t("imp_col_file", lang): r["file_name"],
-                     "SHA-256": r["file_sha256"][:16], t("imp_col_added", lang): len(r["added"]),
-                     t("imp_col_replaced", lang): len(r["replaced"]), t("imp_col_state", lang): state})
+                     "SHA-256": r["file_sha256"][:16], t("imp_col_added", lang): counts["added"],
+                     t("imp_col_replaced", lang): counts["replaced"], t("imp_col_state", lang): state})
     return pd.DataFrame(rows)
 
 
@@ -281,7 +306,7 @@ def conflicts(plan: imports.ImportPlan, sha: str, lang: str) -> None:
     """One replace/skip choice per duplicate row, and buttons to decide them all."""
     if not plan.conflicts:
         return
-    meta = Meta(data_dir())
+    meta = Meta(data_dir()).with_plan(plan)
     st.markdown(f"**{t('imp_conflicts_heading', lang, count=len(plan.conflicts))}**")
     rows = [c.row for c in plan.conflicts]
     left, right = st.columns(2)
@@ -292,7 +317,7 @@ def conflicts(plan: imports.ImportPlan, sha: str, lang: str) -> None:
     for c in plan.conflicts:
         f = c.figure
         st.write(t_md("imp_conflict_line", lang, row=c.row, indicator=meta.indicator(f["indicator"], lang),
-                   locality=meta.locality(f["locality_code"], lang),
+                   locality=meta.locality(f["locality_code"], lang, f["period_end"]),
                    period=fmt.period(f["period_start"], f["period_end"], f["period_kind"], lang),
                    old="; ".join(meta.value(o, lang) for o in c.existing), new=meta.value(f, lang)))
         if c.blocked_by:
@@ -312,13 +337,20 @@ def preview(plan: imports.ImportPlan, lang: str) -> None:
         col.metric(t(key, lang), fmt.number(len(value), lang, 0))
     if not (plan.added or plan.replaced):
         return
-    meta = Meta(data_dir())
+    meta = Meta(data_dir()).with_plan(plan)
     if plan.added:
         st.markdown(f"**{t('imp_new_table', lang)}**")
         _table(figures_frame(plan.added, meta, lang))
+    beside = [c for c in plan.added if c.beside]
+    if beside:
+        st.markdown(f"**{t('imp_beside_table', lang)}**")
+        _table(beside_frame(beside, plan.demoted, meta, lang))
     if plan.replaced:
         st.markdown(f"**{t('imp_replaced_table', lang)}**")
         _table(replaced_frame(plan.replaced, meta, lang))
+    if plan.new_indicators:
+        names = "; ".join(f"{i['name_vi']} ({i['indicator']}, {i['unit_vi']})" for i in plan.new_indicators)
+        st.caption(t("imp_new_indicators", lang, names=names))
     if plan.new_sources:
         names = "; ".join(f"{s['title']} — {s['publisher']} ({s['source_id']})" for s in plan.new_sources)
         st.caption(t_md("imp_new_sources", lang, names=names))

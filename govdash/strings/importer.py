@@ -178,18 +178,22 @@ STRINGS: dict[str, dict[str, str]] = {
               "(command: --on-conflict replace|skip). Nothing was written.",
     },
     "imp_outcome_ready": {
-        "vi": "Tệp hợp lệ: {added} số liệu mới, {replaced} thay thế, {unchanged} đã có, "
-              "{skipped} bỏ qua. Chưa ghi (kiểm tra thử).",
-        "en": "The file is valid: {added} new, {replaced} replaced, {unchanged} already there, "
-              "{skipped} skipped. Nothing written (dry run).",
+        "vi": "Tệp hợp lệ: {added} số liệu mới ({beside} bên cạnh số liệu đã có), {replaced} thay "
+              "thế, {unchanged} đã có, {skipped} bỏ qua, {indicators} chỉ tiêu mới. Chưa ghi "
+              "(kiểm tra thử).",
+        "en": "The file is valid: {added} new ({beside} beside an existing figure), {replaced} "
+              "replaced, {unchanged} already there, {skipped} skipped, {indicators} new "
+              "indicator(s). Nothing written (dry run).",
     },
     "imp_outcome_nothing": {
         "vi": "Không có gì để ghi: {unchanged} dòng đã có sẵn, {skipped} dòng bỏ qua.",
         "en": "Nothing to write: {unchanged} row(s) already there, {skipped} skipped.",
     },
     "imp_outcome_committed": {
-        "vi": "Đã ghi: {added} số liệu mới, {replaced} thay thế. Mã lần nhập: {id}.",
-        "en": "Written: {added} new, {replaced} replaced. Import id: {id}.",
+        "vi": "Đã ghi: {added} số liệu mới ({beside} bên cạnh số liệu đã có), {replaced} thay thế, "
+              "{indicators} chỉ tiêu mới. Mã lần nhập: {id}.",
+        "en": "Written: {added} new ({beside} beside an existing figure), {replaced} replaced, "
+              "{indicators} new indicator(s). Import id: {id}.",
     },
     "imp_outcome_changed": {
         "vi": "Dữ liệu vừa được người khác thay đổi sau khi bạn xem trước; hãy xem lại rồi ghi.",
@@ -207,6 +211,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Cannot undo: figure {figure} changed after this import (undo the later imports "
               "first).",
     },
+    "imp_rb_indicator_in_use": {
+        "vi": "Không hoàn tác được: chỉ tiêu {indicators} do lần nhập này tạo đang được số liệu khác dùng.",
+        "en": "Cannot undo: indicator(s) {indicators} created by this import are used by other figures.",
+    },
+    "imp_err_qualifier_clash": {
+        "vi": "Giá trị “{value}” tự ghi mức độ khác với cột mức độ; hãy sửa một trong hai.",
+        "en": "The value “{value}” states another qualifier than the qualifier column; fix one of them.",
+    },
+    "imp_err_indicator_exists": {
+        "vi": "Mã chỉ tiêu này đã có với nghĩa khác (lĩnh vực, đơn vị hoặc cộng được); hãy đặt mã khác.",
+        "en": "This indicator id exists with another meaning (domain, unit or summable); choose another id.",
+    },
+    "imp_err_indicator_id": {
+        "vi": "Mã chỉ tiêu chỉ gồm chữ thường không dấu, số và dấu gạch dưới (ví dụ: von_dau_tu_ke_hoach).",
+        "en": "An indicator id is lower-case letters, digits and underscores (e.g. planned_investment).",
+    },
+    "imp_tpl_sheet_new_indicators": {"vi": "Chỉ tiêu mới", "en": "New indicators"},
+    "imp_tpl_help_preferred": {
+        "vi": "Chỉ khi đã có số liệu khác cho cùng địa phương, cơ quan, chỉ tiêu, kỳ: có = số liệu này "
+              "được ưu tiên (số kia giữ lại, không ưu tiên), không = giữ bên cạnh, không ưu tiên. Để "
+              "trống: trùng thì chọn thay thế hoặc bỏ qua (số chính thức sau số ước tính luôn được giữ cả hai).",
+        "en": "Only when another figure exists for the same locality, body, indicator and period: yes = "
+              "this one is preferred (the other is kept, not preferred), no = kept beside it, not "
+              "preferred. Empty: a duplicate is replaced or skipped (a final after an estimate always keeps both).",
+    },
+    "imp_tpl_new_indicators_help": {
+        "vi": "Mỗi dòng một chỉ tiêu mới; các dòng số liệu của tệp có thể dùng mã này ngay.",
+        "en": "One new indicator a row; the figure rows of the file may use its id at once.",
+    },
+    "imp_preferred_true": {"vi": "có", "en": "yes"},
+    "imp_preferred_false": {"vi": "không", "en": "no"},
+    "imp_beside_table": {"vi": "Số liệu giữ bên cạnh số liệu đã có", "en": "Figures kept beside existing ones"},
+    "imp_beside_existing": {"vi": "Số liệu đã có", "en": "Existing figures"},
+    "imp_preferred_label": {"vi": "Ưu tiên", "en": "Preferred"},
+    "imp_new_indicators": {"vi": "Chỉ tiêu mới: {names}", "en": "New indicators: {names}"},
     "imp_rb_source_in_use": {
         "vi": "Không hoàn tác được: nguồn {sources} do lần nhập này tạo đang được số liệu khác dùng.",
         "en": "Cannot undo: source(s) {sources} created by this import are used by other figures.",
