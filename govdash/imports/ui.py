@@ -350,7 +350,7 @@ def preview(plan: imports.ImportPlan, lang: str) -> None:
         _table(replaced_frame(plan.replaced, meta, lang))
     if plan.new_indicators:
         names = "; ".join(f"{i['name_vi']} ({i['indicator']}, {i['unit_vi']})" for i in plan.new_indicators)
-        st.caption(t("imp_new_indicators", lang, names=names))
+        st.caption(t_md("imp_new_indicators", lang, names=names))
     if plan.new_sources:
         names = "; ".join(f"{s['title']} — {s['publisher']} ({s['source_id']})" for s in plan.new_sources)
         st.caption(t_md("imp_new_sources", lang, names=names))
