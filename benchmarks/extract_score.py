@@ -60,13 +60,16 @@ class Score:
     candidates: int = 0
     matching: int = 0
     extras: int = 0
+    with_indicator: int = 0
+    matching_with_indicator: int = 0
     unlocated: int = 0
     missed: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("stated", "derived", "found", "right", "candidates", "matching", "extras", "unlocated"):
+        for name in ("stated", "derived", "found", "right", "candidates", "matching", "extras", "unlocated",
+                     "with_indicator", "matching_with_indicator"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -185,6 +188,8 @@ def score(doc: Doc, extras: list[dict]) -> Score:
         else:
             result.spurious.append(c)
     result.matching = len(matching)
+    result.with_indicator = sum(1 for c in cands if c.indicator)
+    result.matching_with_indicator = sum(1 for i in matching if cands[i].indicator)
     return result
 
 
@@ -226,8 +231,13 @@ def report(docs: list[Doc], title: str, detail: bool) -> str:
                  f"**{pct(total.found, total.stated)}** | **{pct(total.right, total.stated)}** | "
                  f"**{pct(total.matching + total.extras, total.candidates)}** |")
     lines.append("")
+    everything = total.stated + total.derived
+    lines.append(f"Counting the {total.derived} derived figures as misses too: value recall "
+                 f"{pct(total.found, everything)}, fully right {pct(total.right, everything)}.")
     lines.append(f"Candidates matching a curated figure: {total.matching}; listed legitimate extras: "
-                 f"{total.extras}; curated quotes not found in the text: {total.unlocated}.")
+                 f"{total.extras}; curated quotes not found in the text: {total.unlocated}. Candidates "
+                 f"with an indicator: {total.with_indicator}, of which matching a curated figure "
+                 f"{pct(total.matching_with_indicator, total.with_indicator)}.")
     return "\n".join(lines + ([""] + notes if notes else []))
 
 

@@ -71,6 +71,18 @@ def test_decrease_is_a_negative_change_and_giam_con_a_level():
     assert one("Năm 2023 tỷ lệ hộ nghèo giảm còn 0,97%.").value == Decimal("0.97")
 
 
+def test_published_ranks_are_figures_other_ordinals_are_not():
+    found = extract("Năm 2023 GRDP tăng 7,03%, xếp thứ 28/63 tỉnh, thành phố cả nước; đứng thứ 3 vùng Bắc Trung Bộ.")
+    assert [(c.value, c.unit, c.indicator) for c in found] == [
+        (Decimal("7.03"), "%", "grdp_growth"), (28, "hạng", "grdp_growth_rank_national"),
+        (3, "hạng", "grdp_growth_rank_region")]
+    assert numbers("Kỳ họp thứ 28 HĐND tỉnh khóa XVI.") == []
+
+
+def test_scale_words_are_whole_words():
+    assert [u for _, _, u in numbers("Có 9/14 tỉnh đạt chuẩn, thu 12 tỉ đồng.")] == ["tỷ đồng"]
+
+
 def test_vnparse_number_words_and_amounts():
     assert vnparse.read_number_words("hai mươi lăm") == 25
     assert vnparse.read_number_words("một trăm linh năm") == 105
@@ -102,6 +114,7 @@ def test_vnparse_number_words_and_amounts():
     "Đồ án quy hoạch giai đoạn 1 đã xong.",
     "Hoãn họp sang tháng 4/2023.",
     "Kỷ niệm 70 năm ngày Giải phóng.",
+    "Thường trực HĐND giải quyết công việc giữa 2 kỳ họp.",
 ])
 def test_never_figures(text):
     assert numbers(text) == []

@@ -4,7 +4,8 @@ optionally only for the part or the whole of `a/b`).
 
 A candidate is scored against every indicator: units must agree (a `%` is never a count), the
 counted noun equal to the indicator's unit scores, a change (`tăng`/`giảm` before the number)
-must meet an indicator that measures one (its English name says "change" or "growth"), and each
+must meet an indicator that measures one (its English name says "change", or "growth" of a
+percentage), and each
 cue found near the number adds its weight: in the words around the number (from the previous
 number to the next) in full, earlier in the clause at half, earlier in the sentence at a quarter.
 """
@@ -49,7 +50,7 @@ class Match:
 
 def _is_change(row: dict) -> bool:
     name = row["name_en"].lower()
-    return row["unit_kind"] == "change" or "change" in name or "growth" in name and "multiple" not in name
+    return row["unit_kind"] == "change" or "change" in name or "growth" in name and row["unit_kind"] == "percent"
 
 
 @lru_cache(maxsize=4)

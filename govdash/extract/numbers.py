@@ -7,10 +7,14 @@ họp`, `lượt`), `%`, money (`tỷ đồng`, converted to tỷ đồng and sa
 labelled line or table cell (`Số kỳ họp: 4`) the noun may come before it. `109/139 xã` gives
 both numbers (part and whole), `7,5-8%` both bounds, `giảm 9,28%` a negative change.
 
+A published rank is a figure of its own (unit `hạng`): `xếp thứ 36/63 tỉnh`, `đứng thứ 5 cả
+nước`, `thứ 9/14 tỉnh vùng …` (the 36, 5 and 9; the `/63` is not a figure).
+
 Never figures (masked before numbers are read): dates and times, years and year spans,
-ordinals (`Kỳ họp thứ 12`, `lần thứ 2`, `khóa 16`, `giai đoạn 1`), document numbers
+other ordinals (`Kỳ họp thứ 12`, `lần thứ 2`, `khóa 16`, `giai đoạn 1`), document numbers
 (`146/NQ-HĐND`, `202/2025/QH15`), phone numbers, section numbering (`1.`, `(2)`, `2.3.`),
-map scales (`tỉ lệ 1/2000`), codes glued to letters (`QH15`, `COVID-19`).
+map scales (`tỉ lệ 1/2000`), codes glued to letters (`QH15`, `COVID-19`), and `giữa 2 kỳ họp`
+(the council's term for the time between sessions, not a count).
 """
 from __future__ import annotations
 
@@ -40,18 +44,22 @@ _NOT_FIGURE = [
     ("section number", r"^[ \t>*\-+]*\(?\d{1,2}(?:\.\d{1,2})*[.)](?=\s)"),
     ("section number", r"\(\d{1,2}\)(?=\s)"),
     ("map scale", r"(?<!\w)(?:tỷ lệ|tỉ lệ)\s*1\s*/\s*\d+"),
+    ("fixed phrase", r"(?<!\w)giữa\s+(?:2|02)\s+kỳ\s+họp"),  # the interval between sessions
     ("year", r"(?<![\d.,/])(?:1[89]\d{2}|20\d{2})(?:\s*[-–]\s*(?:1[89]\d{2}|20\d{2}))?(?![\d]|[.,]\d|\s*%)"),
     ("code", r"(?<=[A-Za-zÀ-ỹ])-?\d+"),
 ]
 NOT_FIGURE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NOT_FIGURE)), re.I | re.M)
 _KIND_OF = {f"k{i}": k for i, (k, _) in enumerate(_NOT_FIGURE)}
 
-_SCALE = r"(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|nghìn|ngàn)"
+_SCALE = r"(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)"  # not `tỉnh`
 NUMBER = re.compile(
     rf"(?P<a>{_DIGITS})"
     rf"(?:(?P<frac>\s?/\s?(?P<b>{_DIGITS}))|(?P<range>\s?[-–]\s?(?P<c>{_DIGITS})))?"
     rf"(?P<compound>(?:\s+{_SCALE}(?:\s+{_DIGITS}\s+{_SCALE})*))?"
     r"(?P<pct>\s?%(?:\s?/\s?năm)?|\s+phần trăm)?")
+RANK = re.compile(
+    r"(?:(?<!\w)(?:xếp|đứng|xếp hạng|đứng hạng|vươn lên|tụt xuống|giữ|ở)\s+(?:vị trí\s+)?(?:thứ\s+)?"
+    r"|(?<!\w)thứ\s+(?=\d{1,2}\s*/\s*\d))(?P<n>\d{1,2})(?!\d)(?P<of>\s*/\s*\d{1,2}(?!\d))?", re.I)
 _MONEY_AFTER = re.compile(r"^\s*(đồng|vnđ|vnd|usd|đô la)(?!\w)", re.I)
 _RATIO_AFTER = re.compile(r"^\s*lần(?!\w)", re.I)
 _LABEL = re.compile(r"([^\n|:;]{2,80}?)\s*[:|]\s*$")
@@ -94,7 +102,23 @@ def find_numbers(text: str, nouns: list[str]) -> list[NumberSpan]:
             continue
         found += _spans(text, m, nouns)
     found += _word_numbers(text, nouns, skip)
+    found += _ranks(text, skip)
     return sorted(found, key=lambda s: s.start)
+
+
+def _ranks(text: str, skip) -> list[NumberSpan]:
+    """`xếp thứ 36/63`, `đứng thứ 5 cả nước`: the rank, unit `hạng`."""
+    spans = []
+    for m in RANK.finditer(text):
+        kind = _inside(skip, m.start("n"), m.end("n"))
+        if kind not in (None, "ordinal"):
+            continue  # a date or a document number, not a rank
+        if not (m.group("of") or "thứ" in m.group(0).lower() or "hạng" in m.group(0).lower()):
+            continue  # `đứng 5 …` without `thứ`: not a rank
+        end = m.end("of") if m.group("of") else m.end("n")
+        spans.append(NumberSpan(m.start("n"), m.end("n"), m.group("n"), Decimal(m.group("n")), "count",
+                                "hạng", unit_end=end, reasons=[f"“{m.group(0).strip()}”: a published rank"]))
+    return spans
 
 
 def _unit_after(text: str, pos: int, nouns: list[str]) -> tuple[str | None, int]:
