@@ -45,6 +45,15 @@ def url_value(params, key: str) -> str | None:
     return None if value is None else str(value)
 
 
+def most_complete_year(result_years: list[dict]) -> int | None:
+    """The year with the most complete data: the most full-year results (then the most results),
+    the latest of equals. `result_years` are rows of the `result_years` query."""
+    if not result_years:
+        return None
+    best = max(result_years, key=lambda r: (int(r["annual_count"]), int(r["result_count"]), int(r["year"])))
+    return int(best["year"])
+
+
 def default_years(years: list[int], default_to: int | None = None) -> tuple[int, int]:
     """The default range: three years up to `default_to` (else the latest year with data)."""
     if not years:
@@ -55,8 +64,10 @@ def default_years(years: list[int], default_to: int | None = None) -> tuple[int,
 
 def parse_query(params: dict, locality_codes: list[str], years: list[int],
                 default_locality: str = DEFAULT_LOCALITY,
-                default_to: int | None = None) -> tuple[Selection, list[Notice]]:
-    """Read a selection from URL parameters; unknown or malformed values fall back with a notice."""
+                default_to=None) -> tuple[Selection, list[Notice]]:
+    """Read a selection from URL parameters; unknown or malformed values fall back with a notice.
+    `default_to`: the last year of the default range, or a function of the chosen locality's
+    code giving it (the year with the most complete data for that locality)."""
     notices: list[Notice] = []
     lang = url_value(params, "lang") or DEFAULT_LANG
     if lang not in LANGS:
@@ -72,7 +83,7 @@ def parse_query(params: dict, locality_codes: list[str], years: list[int],
         loc = fallback
 
     lo, hi = (min(years), max(years)) if years else (2000, 2100)
-    d_from, d_to = default_years(years, default_to)
+    d_from, d_to = default_years(years, default_to(loc) if callable(default_to) else default_to)
     raw_from, raw_to = url_value(params, "from"), url_value(params, "to")
     y_from, y_to = d_from, d_to
     if raw_from is not None or raw_to is not None:

@@ -19,7 +19,7 @@ CASES = {
                         "other_names_en"]),
     "locality_name_eras": ({}, ["code", "name_vi", "name_en", "valid_from", "valid_to"]),
     "data_years": ({"locality": None}, ["year"]),
-    "result_years": ({"locality": "31"}, ["year"]),
+    "result_years": ({"locality": "31"}, ["year", "annual_count", "result_count"]),
     "overview_kpis": ({"locality": "31", "year": 2023}, LABELLED + [
         "previous_value", "previous_status", "previous_qualifier", "previous_period_start",
         "previous_period_end"]),

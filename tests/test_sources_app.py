@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from govdash import db
 from govdash.sources import paging
 from govdash.sources import ui as sources_ui
+from govdash.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "hd-city-ubnd-2023-report"  # the real source with the most figures (74)
@@ -42,7 +43,8 @@ def test_only_the_opened_source_reads_its_figures():
     at = sources_page(src="hp-hdnd-2024-03-12-review", fig="hp-hdnd-2024-03-12-review-02")
     assert any("55 kỳ họp" in i.value for i in at.info)
     assert at.expander[0].label.startswith("HĐND thành phố Hải Phòng khóa 16")
-    assert len(at.expander) == len(db.run_query("sources_list", real_con()))
+    total = len(db.run_query("sources_list", real_con()))
+    assert len(at.expander) == min(total, paging.SOURCES_PER_PAGE)
     assert len(at.dataframe) == 1  # the closed sources made no table
     at.session_state[f"sources_exp_{LONG}"] = True  # the reader opens another source
     at.run()
@@ -67,7 +69,11 @@ def test_search_with_or_without_diacritics(text):
     at.text_input(key="sources_search").set_value(text).run()
     assert not at.exception, at.exception
     labels = [e.label for e in at.expander]
-    assert len(labels) == 5 and all("Hải Dương" in label or "Hai Duong" in label for label in labels)
+    matched = db.run_query("source_matches", real_con(), search=fold(text))
+    assert len(labels) == min(len(matched), paging.SOURCES_PER_PAGE) > 0
+    titled = db.run_query("sources_list", real_con())
+    titled = titled[titled["title"].str.contains("Hải Dương") & titled["source_id"].isin(matched["source_id"])]
+    assert len(titled) and all(any(title in label for label in labels) for title in titled["title"])
     assert at.query_params["q"] == text
     again = sources_page(q=text)  # the address reopens the same search
     assert [e.label for e in again.expander] == labels
@@ -89,11 +95,15 @@ def test_long_list_and_long_source_are_shown_a_page_at_a_time(monkeypatch):
     assert not at.exception, at.exception
     assert list(at.dataframe[0].value["figure_id"]) == [figure_at(70), figure_at(71), figure_at(72),
                                                          figure_at(73)]
-    at.selectbox(key="sources_list_page").set_value(4).run()
-    assert len(at.expander) == 8  # sources 41-48
-    at.text_input(key="sources_search").set_value("thanh pho").run()  # 36 sources
+    total = len(db.run_query("sources_list", real_con()))
+    last = (total - 1) // 10
+    at.selectbox(key="sources_list_page").set_value(last).run()
+    assert len(at.expander) == total - 10 * last  # the last page holds the rest
+    n = len(db.run_query("source_matches", real_con(), search="thanh pho"))
+    at.text_input(key="sources_search").set_value("thanh pho").run()
     assert at.selectbox(key="sources_list_page").value == 0  # a new search starts at its first page
-    assert at.selectbox(key="sources_list_page").format_func(3) == "31–36 trong 36"
+    page = (n - 1) // 10
+    assert at.selectbox(key="sources_list_page").format_func(page) == f"{10 * page + 1}–{n} trong {n}"
     assert at.selectbox(key=f"sources_{LONG}_page").value == 0  # and of the source's figures
 
 

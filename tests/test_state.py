@@ -49,3 +49,16 @@ def test_one_url_parameter_reader():
     own = [p.name for p in root.rglob("*.py")
            if p.name != "state.py" and re.search(r"def _first\(value", p.read_text(encoding="utf-8"))]
     assert own == []
+
+
+def test_pages_open_on_the_year_with_the_most_complete_data():
+    from govdash.state import most_complete_year
+    rows = [{"year": 2023, "annual_count": 20, "result_count": 40},
+            {"year": 2024, "annual_count": 12, "result_count": 30},
+            {"year": 2025, "annual_count": 1, "result_count": 9}]  # 2025: a first-quarter figure
+    assert most_complete_year(rows) == 2023
+    rows.append({"year": 2022, "annual_count": 20, "result_count": 40})
+    assert most_complete_year(rows) == 2023  # the latest of equals
+    assert most_complete_year([]) is None
+    sel, _ = parse_query({"loc": "30"}, CODES, YEARS, default_to=lambda code: {"30": 2022}.get(code))
+    assert (sel.year_from, sel.year_to) == (2021, 2022)

@@ -85,8 +85,9 @@ def init_selection() -> None:
     locs = localities()
     years = data_years()
     params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
-    result_years = query("result_years", locality=state.DEFAULT_LOCALITY)["year"]
-    default_to = int(result_years.max()) if len(result_years) else None
+    def default_to(code: str) -> int | None:  # the chosen locality's most complete year
+        return state.most_complete_year(query("result_years", locality=code).to_dict("records"))
+
     sel, notices = state.parse_query(params, list(locs["code"]), years, default_to=default_to)
     set_selection(locality=sel.locality, years=(sel.year_from, sel.year_to), language=sel.lang)
     st.session_state[K_NOTICES] = notices
