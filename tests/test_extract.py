@@ -113,6 +113,7 @@ def test_vnparse_number_words_and_amounts():
     "Phòng chống dịch COVID-19 hiệu quả.",
     "Đồ án quy hoạch giai đoạn 1 đã xong.",
     "Hoãn họp sang tháng 4/2023.",
+    "Số liệu tính đến 20/6 của Sở Tài chính.",
     "Kỷ niệm 70 năm ngày Giải phóng.",
     "Thường trực HĐND giải quyết công việc giữa 2 kỳ họp.",
 ])
@@ -182,10 +183,19 @@ def test_qualifier_cues(text, qualifier):
     ("Giai đoạn 2021-2025 có 120 xã đạt chuẩn.", "2021-01-01", "2025-12-31", "multi_year"),
     ("Từ đầu nhiệm kỳ 2021-2026 đến nay, HĐND tỉnh ban hành 409 nghị quyết.", "2021-01-01",
      "2024-03-22", "term_to_date"),
+    ("Năm 2023, tính đến ngày 30/11 giải ngân đạt 900 tỷ đồng.", "2023-01-01", "2023-11-30", "part_year"),
+    ("Thu ngân sách đến 20/6/2023 đạt 900 tỷ đồng.", "2023-01-01", "2023-06-20", "part_year"),
+    ("Năm 2023 GRDP quý I tăng 6,1%.", "2023-01-01", "2023-03-31", "quarter"),
+    ("Báo cáo năm 2023: ước cả năm GRDP tăng 6,1%.", "2023-01-01", "2023-12-31", "year"),
 ])
 def test_period_phrases(text, start, end, kind):
     c = extract(text, doc_date=dt.date(2024, 3, 22))[0]
     assert (c.period_start, c.period_end, c.period_kind) == (start, end, kind)
+
+
+def test_price_base_year_is_not_the_period():
+    c = one("Năm 2024 GRDP (theo giá so sánh năm 2010) ước đạt 63.249 tỷ đồng.")
+    assert c.period_start == "2024-01-01"
 
 
 def test_comparison_base_is_not_the_period():

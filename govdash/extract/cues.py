@@ -151,7 +151,10 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTHS_WORDS = {"ba": 3, "sáu": 6, "chín": 9, "mười hai": 12}
 PERIOD = re.compile(
     r"(?P<term>(?:từ\s+)?đầu\s+nhiệm\s+kỳ(?:\s+(?P<ty1>\d{4})\s*[-–]\s*\d{4})?(?:\s+(?:đến|tới)\s+nay)?)"
-    r"|(?P<quarter>quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>\d{4}))"
+    r"|(?P<quarter>quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<qy>\d{4})|(?![\w/])))"
+    r"|(?P<until>(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<ud>\d{1,2})\s*[/.-]\s*(?P<um>\d{1,2})"
+    r"(?:\s*[/.-]\s*(?P<uy>\d{4}))?(?![\d/]))"
+    r"|(?P<whole>cả\s+năm)"
     r"|(?P<months>(?P<mn>\d{1,2}|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<my>\d{4}))?)"
     r"|(?P<month>tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<mmy>\d{4}))"
     r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?P<s1>\d{4})\s*[-–]\s*(?P<s2>\d{4}))"
@@ -159,7 +162,8 @@ PERIOD = re.compile(
     r"|(?P<year>năm\s+(?P<y>\d{4}))"
     r"|(?P<sofar>(?:đến|tới)\s+nay)",
     re.I)
-COMPARISON = re.compile(r"(?:so\s+với|so|bằng|như)(?:\s+cùng\s+kỳ)?\s*$", re.I)
+# A period named after these is a comparison base or a price base, not the figure's period.
+COMPARISON = re.compile(r"(?:(?:so\s+với|so|bằng|như)(?:\s+cùng\s+kỳ)?|giá\s+(?:so\s+sánh|cố\s+định))\s*$", re.I)
 
 
 def _year(y: int) -> tuple[dt.date, dt.date]:
@@ -181,8 +185,19 @@ def read_period(match: re.Match, default_year: int | None, doc_date: dt.date | N
             return None
         return Period(dt.date(start, 1, 1), doc_date, "term_to_date", words)
     if g["quarter"]:
-        q, y = _ROMAN[g["q"].lower()], int(g["qy"])
+        q, y = _ROMAN[g["q"].lower()], int(g["qy"]) if g["qy"] else default_year
+        if y is None:
+            return None
         return Period(dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter", words)
+    if g["until"]:  # `tính đến ngày 30/11`: from the start of that year to that day
+        y = int(g["uy"]) if g["uy"] else default_year
+        try:
+            day = dt.date(y, int(g["um"]), int(g["ud"])) if y else None
+        except ValueError:
+            return None
+        return Period(dt.date(y, 1, 1), day, "part_year", words) if day else None
+    if g["whole"]:
+        return Period(*_year(default_year), "year", words) if default_year else None
     if g["months"]:
         n = int(g["mn"]) if g["mn"].isdigit() else _MONTHS_WORDS[g["mn"].lower()]
         y = int(g["my"]) if g["my"] else default_year

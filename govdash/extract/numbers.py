@@ -28,7 +28,7 @@ from govdash.imports import vnparse
 _DIGITS = r"\d+(?:[.,]\d+)*"
 _NOT_FIGURE = [
     ("date", r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)"),
-    ("date", r"(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng|từ ngày|đến ngày)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?![\d/])"),
+    ("date", r"(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng|từ ngày|đến ngày|đến|tới|hết)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?![\d/])"),
     ("date", r"(?<!\w)ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?(?:\s+năm\s+\d{4})?"),
     ("date", r"(?<!\w)tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"),
     ("date", r"(?<![\d/])\d{1,2}\s*/\s*\d{4}(?!\d)"),

@@ -58,12 +58,13 @@ def rows(candidates: list[dict], source: dict) -> list[dict]:
     """One template row per candidate dict (`Candidate.as_json()` or an edited table row)."""
     out = []
     for c in candidates:
-        out.append({"locality": c.get("locality") or "", "body": c.get("body") or "",
-                    "indicator": c.get("indicator") or "", "period_start": _date(c.get("period_start")),
-                    "period_end": _date(c.get("period_end")), "period_kind": c.get("period_kind") or "",
-                    "value": _value(c.get("value")), "qualifier": c.get("qualifier") or "exact",
-                    "status": c.get("status") or "", **source, "quote": c.get("quote") or "",
-                    "flag": "", "note": c.get("note") or ""})
+        row = {"locality": c.get("locality") or "", "body": c.get("body") or "",
+               "indicator": c.get("indicator") or "", "period_start": _date(c.get("period_start")),
+               "period_end": _date(c.get("period_end")), "period_kind": c.get("period_kind") or "",
+               "value": _value(c.get("value")), "qualifier": c.get("qualifier") or "exact",
+               "status": c.get("status") or "", **source, "quote": c.get("quote") or "",
+               "note": c.get("note") or ""}
+        out.append({col: row.get(col, "") for col in COLUMNS})  # every column the template has
     return out
 
 
