@@ -28,7 +28,7 @@ def test_proxy_config_upgrades_websockets_and_hashes_a_cookie(tmp_path):
     stream = conf[conf.index("location /_stcore/stream"):]
     assert "proxy_set_header Upgrade $http_upgrade;" in stream
     # a location that sets headers inherits none: each must pass the browser's Host itself
-    for location in conf.split("location ")[1:]:
+    for location in re.split(r"\n\s+location ", conf)[1:]:
         assert "proxy_set_header Host $http_host;" in location
     assert "hash $govdash_affinity consistent;" in conf
     assert f"client_body_temp_path {tmp_path / 'client_body'};" in conf
