@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from govdash.extract import extract  # noqa: E402
+from govdash.extract import extract, high_confidence  # noqa: E402
 
 DATA = ROOT / "data"
 EXTRAS = Path(__file__).resolve().parent / "extract_extras.csv"
@@ -62,6 +62,8 @@ class Score:
     extras: int = 0
     with_indicator: int = 0
     matching_with_indicator: int = 0
+    confident: int = 0
+    confident_matching: int = 0
     unlocated: int = 0
     missed: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
@@ -69,7 +71,7 @@ class Score:
 
     def add(self, other: Score) -> None:
         for name in ("stated", "derived", "found", "right", "candidates", "matching", "extras", "unlocated",
-                     "with_indicator", "matching_with_indicator"):
+                     "with_indicator", "matching_with_indicator", "confident", "confident_matching"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -190,6 +192,8 @@ def score(doc: Doc, extras: list[dict]) -> Score:
     result.matching = len(matching)
     result.with_indicator = sum(1 for c in cands if c.indicator)
     result.matching_with_indicator = sum(1 for i in matching if cands[i].indicator)
+    result.confident = sum(1 for c in cands if high_confidence(c))
+    result.confident_matching = sum(1 for i in matching if high_confidence(cands[i]))
     return result
 
 
@@ -237,7 +241,9 @@ def report(docs: list[Doc], title: str, detail: bool) -> str:
     lines.append(f"Candidates matching a curated figure: {total.matching}; listed legitimate extras: "
                  f"{total.extras}; curated quotes not found in the text: {total.unlocated}. Candidates "
                  f"with an indicator: {total.with_indicator}, of which matching a curated figure "
-                 f"{pct(total.matching_with_indicator, total.with_indicator)}.")
+                 f"{pct(total.matching_with_indicator, total.with_indicator)}. High-confidence candidates "
+                 f"(what \"accept all\" ticks): {total.confident}, of which matching a curated figure "
+                 f"{pct(total.confident_matching, total.confident)}.")
     return "\n".join(lines + ([""] + notes if notes else []))
 
 

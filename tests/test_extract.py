@@ -253,6 +253,12 @@ def test_indicator_from_metadata(text, indicator):
     assert extract(text)[0].indicator == indicator
 
 
+def test_a_share_is_not_a_growth_and_negative_cues_rule_out():
+    c = one("Năm 2023 khu vực dịch vụ chiếm 48,3% GRDP.")
+    assert c.indicator != "trade_services_output_growth" and "chiếm" in c.reasons["change"]
+    assert one("Năm 2023 dư nợ tín dụng trên địa bàn đạt 44.300 tỷ đồng.").indicator != "budget_revenue"
+
+
 def test_unknown_indicator_stays_empty_with_reasons():
     c = one("Năm 2023 trồng 300 cây xanh trên 12 tuyến phố.".replace(" trên 12 tuyến phố", "")) \
         if numbers("Năm 2023 trồng 300 cây xanh.") else None
@@ -273,7 +279,7 @@ def test_cue_file_names_known_indicators_and_compiles():
     assert rows and {r["indicator"] for r in rows} <= known
     for r in rows:
         re.compile(r["cue"])
-        assert float(r["weight"]) > 0 and r["role"] in ("", "part", "whole")
+        assert float(r["weight"]) != 0 and r["role"] in ("", "part", "whole")
 
 
 # ---------------------------------------------------------------- quotes
@@ -433,3 +439,35 @@ def test_thirty_pages_under_two_seconds():
     start = time.perf_counter()
     extract(text)
     assert time.perf_counter() - start < 2.0
+
+
+def test_million_dong_converted_to_billions_and_said_so():
+    c = one("Năm 2023 huyện hỗ trợ 500 triệu đồng cho hộ nghèo.")
+    assert (c.value, c.unit) == (Decimal("0.5"), "tỷ đồng") and "tỷ đồng" in c.reasons["value"]
+
+
+# ---------------------------------------------------------------- the review table (no Streamlit)
+
+def test_review_rows_edits_acceptance_and_import_file():
+    from govdash.extract import review
+    found = extract("Năm 2023, HĐND tỉnh Nam Định tổ chức 4 kỳ họp. Có 12 doanh nghiệp.", locality="36")
+    rows = review.rows_of([c.as_json() for c in found])
+    assert [r["include"] for r in rows] == [False, False] and rows[1]["missing"] == "indicator"
+    rows = review.accept_confident(rows)
+    assert [r["include"] for r in rows] == [True, False]  # the incomplete one is left for the editor
+    rows = review.apply_edits(rows, {1: {"include": True}})
+    assert [r["id"] for r in review.blocked(rows)] == [1]
+    rows = review.set_field(rows, 1, "indicator", "art_competitions")
+    assert review.blocked(rows) == [] and len(review.accepted(rows)) == 2
+    assert review.indicator_options(rows[0], ["a", "council_sessions", "z"])[0] == "council_sessions"
+    data = review.import_file(rows, template.source_columns("Báo cáo năm 2023"))
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0].split(",") == template.COLUMNS and "4 kỳ họp" in text
+    assert review.digest(rows) != review.digest(review.apply_edits(rows, {0: {"value": "5"}}))
+
+
+def test_highlight_escapes_markdown():
+    from govdash.extract import review
+    row = {"quote": "Đạt *50%* [link](x)", "quote_start": 10, "start": 15, "end": 18}
+    shown = review.highlighted(row)
+    assert "\\*" in shown and "\\[" in shown and ":orange-background[**" in shown

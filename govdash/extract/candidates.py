@@ -35,6 +35,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“(\-–•*+]?\s*[A
 # conjunction (`122% dự toán tỉnh và 114% …`); before it, at the last comma or conjunction.
 _AFTER_STOP = re.compile(r"[;:()|.]|\s(?:thì|và|bằng|trong đó|còn|nhưng)\s|\s[-–]\s")
 _BEFORE_STOP = re.compile(r"[,;:()|]|\s(?:thì|và|bằng|trong đó|còn|nhưng)\s|\s[-–]\s")
+_SHARE = re.compile(r"chiếm(?:\s+(?:tỷ|tỉ)\s+trọng)?(?:\s+(?:khoảng|gần|hơn|trên|xấp xỉ))?\s*$", re.I)
 NUMBER_MARK = " #n# "  # stands for the number in the words matched against indicator cues
 _HEADING = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[A-ZĐ]\.)\s+\S|^[^a-zà-ỹđ]{6,}$")
 _DOC_DATE = [
@@ -267,8 +268,11 @@ def _candidate(text, span, spans, i, prev_end, lines, line_index, headings, ctx:
     if change_words:
         reasons["change"] = f"“{change_words}” → {'negative ' if negative else ''}change"
     aside = text[c_start:c_start + 1] == "("  # a parenthesis elaborates the words before it
+    share = bool(_SHARE.search(before_clause[-40:]))
+    if share:
+        reasons["change"] = "“chiếm” → a share of a total"
     ranked = match.rank(span.kind, span.unit, span.role, is_change, near,
-                        text[c_start:near_start], text[s_start:c_start], folder, aside=aside)
+                        text[c_start:near_start], text[s_start:c_start], folder, aside=aside, share=share)
     best = ranked[0] if ranked and ranked[0].score >= match.MIN_SCORE else None
     indicator = best.indicator if best else None
     if best:

@@ -8,6 +8,7 @@ must meet an indicator that measures one (its English name says "change", or "gr
 percentage), and each
 cue found near the number adds its weight: in the words around the number (from the previous
 number to the next) in full, earlier in the clause at half, earlier in the sentence at a quarter.
+A negative weight names words that rule an indicator out (`dư nợ tín dụng` is not budget revenue).
 """
 from __future__ import annotations
 
@@ -87,7 +88,8 @@ def _unit_score(ind: Indicator, kind: str, unit: str) -> float | None:
 
 
 def rank(kind: str, unit: str, role: str | None, is_change: bool, near: str, clause: str,
-         sentence: str, folder: str | None = None, limit: int = 8, aside: bool = False) -> list[Match]:
+         sentence: str, folder: str | None = None, limit: int = 8, aside: bool = False,
+         share: bool = False) -> list[Match]:
     """Indicators by score, best first (only those whose unit fits and one of whose defining
     cues, the heaviest or any of weight 2 and more, is found). In `near` the number is `#n#`."""
     near, clause, sentence = (" ".join(t.lower().split()) for t in (near, clause, sentence))
@@ -97,6 +99,8 @@ def rank(kind: str, unit: str, role: str | None, is_change: bool, near: str, cla
         if score is None:
             continue
         words = []
+        if share and ind.change:
+            continue  # `chiếm 32,6%` is a share of a total, never a growth or a change
         if ind.change != is_change:
             score += CHANGE_MISMATCH
         cue_score, defining = 0.0, False
@@ -108,7 +112,7 @@ def rank(kind: str, unit: str, role: str | None, is_change: bool, near: str, cla
                 hit = pattern.search(text)
                 if hit:
                     cue_score += weight * factor
-                    words.append(hit.group(0).replace("#n#", "…").strip())
+                    words.append(("not " if weight < 0 else "") + hit.group(0).replace("#n#", "…").strip())
                     defining = defining or weight >= min(2.0, heaviest)
                     break
         if not defining:
