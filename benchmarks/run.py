@@ -9,7 +9,7 @@ GOVDASH_STORE_DIR), and runs each section in its own process so that one section
 caches or crash cannot colour another's. A section that fails is reported with its error;
 the others still run. Timings are wall-clock milliseconds; p50/p95 over every run.
 
-Sections: startup, queries, pages, browser, memory, naive (see README in RESULTS.md).
+Sections: startup, queries, pages, map, browser, memory, naive (see README in RESULTS.md).
 """
 from __future__ import annotations
 
@@ -34,12 +34,12 @@ for p in (str(ROOT), str(BENCH), str(TESTS)):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-SECTIONS = ["startup", "queries", "pages", "browser", "memory", "naive"]
+SECTIONS = ["startup", "queries", "pages", "map", "browser", "memory", "naive"]
 START_YEARS = {"from": "2022", "to": "2024"}  # every pre-2025 unit and current province has these
 BUDGETS = {
     "query_p95_ms": 50, "page_p50_ms": 150, "page_p95_ms": 400, "paint_p50_ms": 1000,
     "built_store_start_ms": 2000, "rss_one_session_mb": 500, "rss_per_extra_session_mb": 15,
-    "naive_ratio": 5,
+    "naive_ratio": 5, "map_json_kb": 400,
 }
 
 
@@ -461,7 +461,46 @@ def section_naive(ctx: dict) -> dict:
     return {**stats(samples), "first_run_ms": round(first * 1000), "exceptions": errors}
 
 
-WORKERS = {"startup": section_startup, "queries": section_queries, "page": section_page,
+# ---------------------------------------------------------------- section: map
+
+def section_map(ctx: dict) -> dict:
+    """The map page when its view changes (year, colour scale, boundaries, indicator): each
+    rerun draws a map not drawn before (the figure cache cold), at national scale; and the
+    size of the map figure's JSON (what the browser receives)."""
+    from govdash.maps import ui as map_ui
+    at = _apptest(ROOT / "dashboard.py", ctx["page_timeout_s"])
+    at.query_params.update({"loc": ctx["codes"]["province"], **START_YEARS})
+    samples, errors = [], []
+    try:
+        t0 = time.perf_counter()
+        at.run()
+        at.switch_page("pages/map.py").run()
+        first = time.perf_counter() - t0
+        years = list(at.selectbox(key="map_year").options)
+        steps = [("map_year", int(y)) for y in years[:4]] + [("map_scale", "steps")]
+        steps += [("map_year", int(y)) for y in years[:4]] + [("map_bounds", "current")]
+        steps += [("map_year", int(y)) for y in years[:3]]
+        deadline = time.perf_counter() + ctx["page_time_cap_s"]
+        for key, value in steps[:max(ctx["reps_page"], 4)]:
+            widget = at.selectbox(key=key) if key == "map_year" else at.segmented_control(key=key)
+            if widget.disabled or widget.value == value:
+                continue
+            widget.set_value(value)
+            t0 = time.perf_counter()
+            at.run()
+            samples.append(time.perf_counter() - t0)
+            if at.exception:
+                errors.append(f"{key}={value}: {at.exception[0].message[:200]}")
+            if time.perf_counter() > deadline and len(samples) >= 2:
+                break
+    except Exception as e:  # noqa: BLE001
+        return {"error": f"{type(e).__name__}: {e}"[:300], **stats(samples)}
+    sizes = [len(c.proto.spec) for c in at.get("plotly_chart")][:1]
+    return {**stats(samples), "first_run_ms": round(first * 1000), "exceptions": errors[:3],
+            "figure_json_kb": round(sizes[0] / 1024, 1) if sizes else None, "map_height": map_ui.MAP_HEIGHT}
+
+
+WORKERS = {"startup": section_startup, "map": section_map, "queries": section_queries, "page": section_page,
            "browser": section_browser, "memory": section_memory, "naive": section_naive}
 
 
@@ -649,6 +688,9 @@ def budgets(r: dict) -> list[dict]:
         BUDGETS["rss_one_session_mb"], "MB")
     add("server peak RSS per extra session", _get(r, "memory", "per_extra_session_mb"),
         BUDGETS["rss_per_extra_session_mb"], "MB")
+    add("map page rerun on a view change p50 (a map not drawn before)", _get(r, "map", "p50"),
+        BUDGETS["page_p50_ms"], "ms")
+    add("map figure JSON", _get(r, "map", "figure_json_kb"), BUDGETS["map_json_kb"], "kB")
     naive, ours = _get(r, "naive", "p50"), _get(r, "pages", "overview.py", "p50")
     ratio = round(naive / ours, 1) if naive and ours else None
     add("page rerun vs naive baseline (overview p50 ratio)", ratio, BUDGETS["naive_ratio"], "×",
@@ -726,6 +768,10 @@ def _section_md(r: dict) -> list[str]:
             if s.get("exceptions"):
                 note += f"; exceptions: {len(s['exceptions'])}"
             out.append(_row(name, s, note))
+    mp = r.get("map") or {}
+    out += ["", "## 3b. Map page rerun on a view change (year, scale, boundaries; a new map each time)", ""] + head
+    out.append(_row("map view change", mp if mp.get("n") or "error" in mp else None,
+                    f"first run {mp.get('first_run_ms', '—')} ms; figure JSON {mp.get('figure_json_kb', '—')} kB"))
     b = r.get("browser") or {}
     out += ["", "## 4. Real browser (headless Chromium)", ""] + head
     for key, label in (("server_start", "server start to healthy"),

@@ -21,7 +21,9 @@ import html
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy as np
 import plotly.graph_objects as go
 
 from govdash import theme
@@ -95,14 +97,28 @@ def _path(rings: Iterable[geometry.Ring]) -> tuple[list, list]:
     return xs[:-1], ys[:-1]
 
 
-def _province_trace(rings, style: _Style, name: str, code: str, line: dict) -> go.Scatter:
-    """One filled trace; hovering anywhere on its fill shows its (scalar) text."""
-    xs, ys = _path(rings)
-    trace = go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=style.colour,
-                       line=line, hoveron="fills", hoverinfo="text", text=style.hover,
-                       name=name, legendgroup=code, showlegend=False)
+def _array(path: tuple[list, list]) -> tuple[np.ndarray, np.ndarray]:
+    """A path as float32 arrays with NaN between rings (Plotly breaks a line at NaN as at None):
+    copied in one go when a figure is copied, and sent to the browser as compact typed arrays."""
+    return tuple(np.array([np.nan if v is None else v for v in axis], dtype=np.float32) for axis in path)
+
+
+@lru_cache(maxsize=len(geometry.ERAS))
+def _paths(era: str) -> dict[str, tuple]:
+    """Each province's projected (mainland, open-sea islets) paths, made once per era: the
+    shapes never change, only their colours."""
+    return {s.code: (_array(_path(s.mainland)), _array(_path(s.open_sea)) if s.open_sea else None)
+            for s in geometry.shapes(era)}
+
+
+def _province_trace(path: tuple[list, list], style: _Style, name: str, code: str, line: dict) -> dict:
+    """One filled trace as a plain dict (the figure is made without Plotly's validation, which
+    would cost more than everything else: ~10,000 points); hovering its fill shows its text."""
+    trace = {"type": "scatter", "x": path[0], "y": path[1], "mode": "lines", "fill": "toself",
+             "fillcolor": style.colour, "line": line, "hoveron": "fills", "hoverinfo": "text",
+             "text": style.hover, "name": name, "legendgroup": code, "showlegend": False}
     if style.pattern:
-        trace.fillpattern = style.pattern
+        trace["fillpattern"] = style.pattern
     return trace
 
 
@@ -131,15 +147,14 @@ def _fit_labels(candidates: list[tuple[float, float, str, float, str]], size: in
     return out
 
 
-def _labels_trace(points: list[tuple[float, float, str, str]], size: int) -> go.Scatter:
+def _labels_trace(points: list[tuple[float, float, str, str]], size: int) -> dict:
     """All province labels in one text-only trace that never takes the hover."""
-    return go.Scatter(x=[p[0] for p in points], y=[p[1] for p in points], mode="text",
-                      text=[p[2] for p in points],
-                      textfont={"size": size, "color": [p[3] for p in points]},
-                      hoverinfo="skip", showlegend=False)
+    return {"type": "scatter", "x": [p[0] for p in points], "y": [p[1] for p in points], "mode": "text",
+            "text": [p[2] for p in points], "textfont": {"size": size, "color": [p[3] for p in points]},
+            "hoverinfo": "skip", "showlegend": False}
 
 
-def _legend(fig: go.Figure, text: MapText, used: set[str]) -> None:
+def _legend(traces: list[dict], text: MapText, used: set[str]) -> None:
     """Swatches for the scale's tiers, then the estimated and missing patterns if they occur."""
     keys = [(label, colour, None) for colour, label in text.scale if label]
     if "estimated" in used and text.legend_estimated:
@@ -149,9 +164,12 @@ def _legend(fig: go.Figure, text: MapText, used: set[str]) -> None:
     if "incomplete" in used and text.legend_incomplete:
         keys.append((text.legend_incomplete, MISSING_FILL, INCOMPLETE_PATTERN))
     for label, colour, pattern in keys:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", fill="toself", fillcolor=colour,
-                                 fillpattern=pattern, line={"width": 0.5, "color": theme.MUTED},
-                                 name=label, hoverinfo="skip"))
+        key = {"type": "scatter", "x": [None], "y": [None], "mode": "lines", "fill": "toself",
+               "fillcolor": colour, "line": {"width": 0.5, "color": theme.MUTED}, "name": label,
+               "hoverinfo": "skip"}
+        if pattern:
+            key["fillpattern"] = pattern
+        traces.append(key)
 
 
 def _archipelagos(fig: go.Figure, era: str, text: MapText, size: int) -> None:
@@ -196,24 +214,24 @@ def _axes(fig: go.Figure, era: str) -> None:
     fig.update_yaxes(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain", **hidden)
 
 
-def _draw_provinces(fig: go.Figure, era: str, rows: Mapping[str, Mapping], names: Mapping[str, str],
+def _draw_provinces(traces: list[dict], era: str, rows: Mapping[str, Mapping], names: Mapping[str, str],
                     palette: Sequence[str], text: MapText) -> tuple[set[str], list]:
     """One filled trace per province (two for 48 and 56: mainland, archipelago islets); returns
     the statuses drawn and the label candidates (x, y, label, area, text colour)."""
     used: set[str] = set()
     labelled: list[tuple[float, float, str, float, str]] = []
+    paths = _paths(era)
     for shape in geometry.shapes(era):
         name = names.get(shape.code, shape.geo_name)
         row = rows.get(shape.code)
         style = _style(row, name, palette, text)
         used.add("missing" if style.pattern is MISSING_PATTERN else row.get("status", "reported"))
-        fig.add_trace(_province_trace(shape.mainland, style, name, shape.code,
-                                      {"color": BORDER, "width": 0.6}))
-        if shape.open_sea:
+        mainland, open_sea = paths[shape.code]
+        traces.append(_province_trace(mainland, style, name, shape.code, {"color": BORDER, "width": 0.6}))
+        if open_sea:
             # the islets are far below a pixel: outline them in their own colour so they show
             edge = MISSING_PATTERN["fgcolor"] if style.colour == MISSING_FILL else style.colour
-            fig.add_trace(_province_trace(shape.open_sea, style, name, shape.code,
-                                          {"color": edge, "width": ISLET_LINE}))
+            traces.append(_province_trace(open_sea, style, name, shape.code, {"color": edge, "width": ISLET_LINE}))
         if style.label:
             labelled.append((*geometry.project(*shape.label_lonlat), style.label,
                              geometry.ring_area(shape.rings[0]), label_colour(style.colour)))
@@ -228,15 +246,17 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
     `names` gives each code's display name for the hover of provinces without a row (default:
     the boundary file's own name); `palette[tier]` colours rows that carry a tier, not a colour.
     """
-    fig = go.Figure()
+    traces: list[dict] = []
     rows = {str(r["code"]): r for r in values}
-    used, labelled = _draw_provinces(fig, era, rows, names or {}, palette, text)
+    used, labelled = _draw_provinces(traces, era, rows, names or {}, palette, text)
     if labels and labelled:
         # the map is as tall as the plot area when the figure is at least ~0.9 × height wide
         _, y0, _, y1 = _extent(era)
         px_per_unit = (height - PLOT_MARGIN_Y) / (y1 - y0)
-        fig.add_trace(_labels_trace(_fit_labels(labelled, label_size, px_per_unit), label_size))
-    _legend(fig, text, used)
+        traces.append(_labels_trace(_fit_labels(labelled, label_size, px_per_unit), label_size))
+    _legend(traces, text, used)
+    # unvalidated: every value above is of a known, fixed shape (the tests check the result)
+    fig = go.Figure(data=traces, _validate=False)
     theme.apply(fig, text.lang, text.title or None)
     if text.title:
         fig.update_layout(title_x=0.01)  # off the picture's left edge (the theme anchors at 0)

@@ -163,6 +163,7 @@ def archipelagos(era: str) -> tuple[Archipelago, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=len(ERAS))
 def bounds(era: str) -> tuple[float, float, float, float]:
     """lon_min, lat_min, lon_max, lat_max over every ring of an era, archipelagos included."""
     points = [p for s in shapes(era) for ring in s.rings for p in ring]

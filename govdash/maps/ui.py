@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from govdash import export, ui, xlsx
+from govdash import db, export, ui, xlsx
 from govdash.i18n import pick, t, t_md
 from govdash.maps import charts, geometry, view
 from govdash.maps.view import View
@@ -127,12 +127,8 @@ def _on_bump() -> None:
 
 def pickers(v: View, lang: str) -> View:
     """Indicator, body, year, colour scale and boundaries."""
-    cov, inds = coverage(), indicators()
-    offered = view.map_indicators(cov, inds)
-    best = cov.groupby("indicator")["province_count"].max()
-    rows = {r["indicator"]: r for r in inds[inds["indicator"].isin(offered)].to_dict("records")}
-    labels = {i: t("map_indicator_option", lang, name=pick(rows[i], "name", lang), unit=pick(rows[i], "unit", lang),
-                   n=int(best[i])) for i in offered}
+    cov = coverage()
+    offered, labels = _indicator_labels(lang, db.generation())
     c_ind, c_body, c_year = st.columns([6, 2, 2])
     _seed(W_IND, v.indicator)
     c_ind.selectbox(t("map_indicator", lang), offered, key=W_IND, on_change=_on_indicator, format_func=labels.get)
@@ -163,19 +159,32 @@ def pickers(v: View, lang: str) -> View:
     return state()
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _indicator_labels(lang: str, generation: int) -> tuple[list[str], dict[str, str]]:
+    """The indicators a map can show and their picker labels (with how many provinces have them)."""
+    cov, inds = coverage(), indicators()
+    offered = view.map_indicators(cov, inds)
+    best = cov.groupby("indicator")["province_count"].max()
+    rows = {r["indicator"]: r for r in inds[inds["indicator"].isin(offered)].to_dict("records")}
+    return offered, {i: t("map_indicator_option", lang, name=pick(rows[i], "name", lang),
+                          unit=pick(rows[i], "unit", lang), n=int(best[i])) for i in offered}
+
+
 # ---------------------------------------------------------------- data of the view
 
 def _codes(bounds: str) -> list[str]:
-    """The map units the rows are fetched for: both eras as published, today's 34 otherwise."""
-    if bounds == "current":
-        return list(geometry.codes("34"))
-    return sorted(set(geometry.codes("63")) | set(geometry.codes("34")))
+    """The map units the rows are fetched for on today's boundaries: today's 34."""
+    return list(geometry.codes("34"))
 
 
 def load(v: View, years: tuple[int, int]) -> pd.DataFrame:
-    """The rows of the indicator for the map's year and the bump chart's years (cached)."""
-    return ui.query("compare_figures", indicator=v.indicator, body=v.body, localities=_codes(v.bounds),
-                    year_from=min(years[0], v.year), year_to=max(years[1], v.year), bounds=v.bounds)
+    """The rows of the indicator for the map's year and the bump chart's years (cached): as
+    published from `map_figures`, on today's boundaries from Compare's `compare_figures`."""
+    year_from, year_to = min(years[0], v.year), max(years[1], v.year)
+    if v.bounds == "current":
+        return ui.query("compare_figures", indicator=v.indicator, body=v.body, localities=_codes("current"),
+                        year_from=year_from, year_to=year_to, bounds="current")
+    return ui.query("map_figures", indicator=v.indicator, body=v.body, year_from=year_from, year_to=year_to)
 
 
 def published_ranks(v: View) -> pd.DataFrame | None:
@@ -183,8 +192,7 @@ def published_ranks(v: View) -> pd.DataFrame | None:
     rank = v.indicator + view.RANK_SUFFIX
     if v.bounds != "published" or rank not in set(indicators()["indicator"]):
         return None
-    return ui.query("compare_figures", indicator=rank, body=None, localities=_codes("published"),
-                    year_from=v.year, year_to=v.year, bounds="published")
+    return ui.query("map_figures", indicator=rank, body=None, year_from=v.year, year_to=v.year)
 
 
 def names(v: View, lang: str) -> dict[str, str]:
@@ -205,7 +213,15 @@ def names_then(v: View, lang: str) -> dict[str, str]:
 
 
 def build(v: View, lang: str, years: tuple[int, int]) -> tuple[view.MapData, pd.DataFrame]:
-    """The map data of the view and the rows it came from."""
+    """The map data of the view and the rows it came from (made once per view and data)."""
+    return _built(v, lang, years, db.generation())
+
+
+# The view's data and figures are shared resources keyed by plain values (the view, language,
+# years and the store's generation), read-only, as Compare's charts are: a rerun that changes
+# nothing in the map (the sidebar's locality, a download) rebuilds nothing.
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _built(v: View, lang: str, years: tuple[int, int], generation: int) -> tuple[view.MapData, pd.DataFrame]:
     rows = load(v, years)
     data = view.map_data(rows, v, meta_of(v.indicator), names(v, lang), lang, published_ranks(v), titles())
     return data, rows
@@ -240,19 +256,16 @@ def scale_note(v: View, meta: dict, data: view.MapData, lang: str) -> str:
     return t("map_scale_note_diverging_low" if sign < 0 else "map_scale_note_diverging", lang, mid=mid)
 
 
-# Figures are cached by everything they are drawn from (shared, read-only), as Compare does.
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _map_figure(rows: tuple, era: str, text: charts.MapText, names_key: tuple) -> go.Figure:
-    return charts.map_figure([dict(r) for r in rows], era, text, names=dict(names_key), height=MAP_HEIGHT)
-
-
 def figure(v: View, data: view.MapData, lang: str) -> go.Figure:
-    """The map figure of the view (cached)."""
+    """The map figure of the view (cached with the view's data; `data` is that data)."""
+    return _figure(v, lang, db.generation(), data)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs={view.MapData: id})
+def _figure(v: View, lang: str, generation: int, data: view.MapData) -> go.Figure:
     meta = meta_of(v.indicator)
-    all_names = names(v, lang)
     rows = view.map_rows(data, meta, lang, names_then(v, lang))
-    frozen = tuple(tuple(sorted(r.items())) for r in rows)
-    return _map_figure(frozen, data.era, map_text(v, data, lang), tuple(sorted(all_names.items())))
+    return charts.map_figure(rows, data.era, map_text(v, data, lang), names=names(v, lang), height=MAP_HEIGHT)
 
 
 def image_config(image: str, name: str) -> dict:
@@ -282,11 +295,8 @@ def render(v: View, lang: str, data: view.MapData) -> None:
 def ranking(v: View, lang: str, data: view.MapData, meta: dict) -> None:
     """The ranking table (select a row to open its Overview), then the provinces without a figure."""
     st.subheader(t("map_ranking", lang))
-    sign = view.direction(meta) or 1
-    table = view.ranking_frame(data, meta, lang, sign)
+    table = _ranking(v, lang, db.generation(), data)
     if not table.empty:
-        if (table[t("map_col_published_rank", lang)] == "").all():
-            table = table.drop(columns=[t("map_col_published_rank", lang)])
         st.dataframe(table, hide_index=True, width="stretch", key=W_TABLE, on_select="rerun",
                      selection_mode="single-row",
                      height=min(38 + 35 * len(table), 560))
@@ -294,6 +304,17 @@ def ranking(v: View, lang: str, data: view.MapData, meta: dict) -> None:
     for line in view.missing_text(data, lang, names_then(v, lang)):
         st.caption(line)
     _open_overview(v, lang, data)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs={view.MapData: id})
+def _ranking(v: View, lang: str, generation: int, data: view.MapData) -> pd.DataFrame:
+    """The ranking table of a view (shared, read-only); without a published-rank column when
+    no province has one."""
+    meta = meta_of(v.indicator)
+    table = view.ranking_frame(data, meta, lang, view.direction(meta) or 1)
+    if not table.empty and (table[t("map_col_published_rank", lang)] == "").all():
+        table = table.drop(columns=[t("map_col_published_rank", lang)])
+    return table
 
 
 def _open_overview(v: View, lang: str, data: view.MapData) -> None:
@@ -327,25 +348,34 @@ def bump(v: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, data: v
     all_names = names(v, lang)
     chosen = v.localities or view.default_bump(data)
     options = list(dict.fromkeys(list(data.table["code"]) + list(chosen)))
+    if not v.localities:
+        st.session_state[W_BUMP] = list(chosen)  # the default follows the map's year
     _seed(W_BUMP, list(chosen))
     st.multiselect(t("map_bump_pick", lang), options, key=W_BUMP, on_change=_on_bump,
                    format_func=lambda c: all_names.get(c, c), max_selections=view.MAX_BUMP)
-    points, counts = view.bump_points(rows, years, v.bounds, tuple(chosen), all_names, meta, lang)
-    if points.empty:
+    fig = _bump(v, lang, years, tuple(chosen), db.generation(), rows, data)
+    if fig is None:
         st.caption(t("map_nothing", lang, indicator=pick(meta, "name", lang), year=span))
         return
-    series = [all_names.get(c, c) for c in chosen]
-    counted = ", ".join(f"{y}: {n}" for y, n in sorted(counts.items()))
-    text = charts.BumpText(lang=lang, title=t("map_bump_title", lang, years=span), y_title=t("map_bump_axis", lang),
-                           footer=[t("map_bump_counts", lang, counts=counted), view.source_line(data.table, lang)])
-    fig = _bump_figure(points, tuple(series), tuple(range(years[0], years[1] + 1)), text)
     st.plotly_chart(fig, theme=None, key="map_bump_chart",
                     config=image_config("png", f"govdash-rank-{v.indicator}-{span}"))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _bump_figure(points: pd.DataFrame, series: tuple, years: tuple, text: charts.BumpText) -> go.Figure:
-    return charts.bump_figure(points, list(series), list(years), text)
+@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs={view.MapData: id, pd.DataFrame: id})
+def _bump(v: View, lang: str, years: tuple[int, int], chosen: tuple[str, ...], generation: int,
+          rows: pd.DataFrame, data: view.MapData) -> go.Figure | None:
+    """The bump chart of the chosen provinces (shared, read-only; `rows` and `data` are the
+    view's cached ones, so the key is the view)."""
+    meta = meta_of(v.indicator)
+    all_names = names(v, lang)
+    points, counts = view.bump_points(rows, years, v.bounds, chosen, all_names, meta, lang)
+    if points.empty:
+        return None
+    span = f"{years[0]}–{years[1]}"
+    counted = ", ".join(f"{y}: {n}" for y, n in sorted(counts.items()))
+    text = charts.BumpText(lang=lang, title=t("map_bump_title", lang, years=span), y_title=t("map_bump_axis", lang),
+                           footer=[t("map_bump_counts", lang, counts=counted), view.source_line(data.table, lang)])
+    return charts.bump_figure(points, [all_names.get(c, c) for c in chosen], list(range(years[0], years[1] + 1)), text)
 
 
 # ---------------------------------------------------------------- downloads and URL

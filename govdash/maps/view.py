@@ -203,25 +203,44 @@ def direction(meta: pd.Series | dict) -> int:
     return 1 if bool(value) else -1
 
 
-def year_values(rows: pd.DataFrame, year: int, codes: tuple[str, ...]) -> pd.DataFrame:
+def records(rows: pd.DataFrame | list[dict]) -> list[dict]:
+    """Query rows as plain dicts (filtering a few hundred rows in Python costs less than one
+    pandas step over Arrow-backed text)."""
+    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+
+
+def year_values(rows: pd.DataFrame | list[dict], year: int, codes: tuple[str, ...]) -> list[dict]:
     """One row per province of the map with a full-year result in `year` (or, on today's
-    boundaries, an incomplete sum): the first preferred result of each, reported before
-    estimated. Predecessor series (non-summable figures kept apart) are not map units."""
-    if rows.empty:
-        return rows.assign(map_status=pd.Series(dtype=object))
-    mine = rows[(rows["year"] == year) & rows["series_code"].isin(codes) & (rows["series_role"] != "predecessor")]
-    gap = (~mine["complete"]) & (mine["period_kind"] == "year") & (mine["status"] != "planned")
-    mine = mine[mine["chartable"] | gap].copy()
-    mine["_order"] = (~mine["complete"]).astype(int) * 2 + (mine["status"] == "estimated").astype(int)
-    mine = mine.sort_values(["series_code", "_order"], kind="stable").drop_duplicates("series_code")
-    status = np.where(~mine["complete"], "incomplete",
-                      np.where((mine["status"] == "estimated") | mine["includes_estimate"], "estimated", "reported"))
-    return mine.drop(columns="_order").assign(map_status=status)
+    boundaries, an incomplete sum), in code order: the first preferred result of each, reported
+    before estimated, with its `map_status`. Predecessor series (non-summable figures kept
+    apart) are not map units."""
+    wanted, best = set(codes), {}
+    for r in records(rows):
+        if r["year"] != year or r["series_code"] not in wanted or r["series_role"] == "predecessor":
+            continue
+        gap = not r["complete"] and r["period_kind"] == "year" and r["status"] != "planned"
+        if not (r["chartable"] or gap):
+            continue
+        order = (0 if r["complete"] else 2) + (1 if r["status"] == "estimated" else 0)
+        if r["series_code"] not in best or order < best[r["series_code"]][0]:
+            best[r["series_code"]] = (order, r)
+    out = []
+    for code in sorted(best):
+        r = best[code][1]
+        status = ("incomplete" if not r["complete"] else
+                  "estimated" if r["status"] == "estimated" or bool(r["includes_estimate"]) else "reported")
+        out.append({**r, "map_status": status})
+    return out
 
 
-def ranks(values: pd.Series, sign: int) -> pd.Series:
+def ranks(values: pd.Series | list[float], sign: int) -> list[int]:
     """Competition ranks (1, 2, 2, 4): largest first, smallest first when lower is better."""
-    return values.rank(method="min", ascending=sign < 0).astype("Int64")
+    values = [float(v) for v in values]
+    ordered = sorted(values, reverse=sign >= 0)
+    first = {}
+    for i, v in enumerate(ordered):
+        first.setdefault(v, i + 1)
+    return [first[v] for v in values]
 
 
 # ---------------------------------------------------------------- colour scales
@@ -377,15 +396,15 @@ def status_words(row: dict, lang: str) -> str:
     return tables.status_text(row, lang)
 
 
-def province_table(values: pd.DataFrame, era: str, names: dict[str, str], meta, lang: str,
+def province_table(values: list[dict], era: str, names: dict[str, str], meta, lang: str,
                    published: pd.DataFrame | None = None, titles: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per province of the era in display order (ranked first, then those without a
     figure by name): code, name, value, qualifier, status, rank, published rank, period, source,
     quote, figure id, and `map_status` (reported, estimated, incomplete, missing)."""
     sign = direction(meta) or 1
-    by_code = {r["series_code"]: r for r in values.to_dict("records")}
-    ranked = values[values["map_status"] != "incomplete"]
-    rank_of = dict(zip(ranked["series_code"], ranks(ranked["value"].astype(float), sign)))
+    by_code = {r["series_code"]: r for r in values}
+    ranked = [r for r in values if r["map_status"] != "incomplete"]
+    rank_of = dict(zip((r["series_code"] for r in ranked), ranks([r["value"] for r in ranked], sign)))
     pub = _published(published)
     out = []
     for code in geometry.codes(era):
@@ -589,13 +608,14 @@ def bump_points(rows: pd.DataFrame, years: tuple[int, int], bounds: str, chosen:
     with a figure that year), and how many had one each year; series named as on the map."""
     sign = direction(meta) or 1
     out, counts = [], {}
+    plain = records(rows)
     for year in range(years[0], years[1] + 1):
-        values = year_values(rows, year, geometry.codes(era_of(year, bounds)))
-        values = values[values["map_status"] != "incomplete"]
-        if values.empty:
+        values = [r for r in year_values(plain, year, geometry.codes(era_of(year, bounds)))
+                  if r["map_status"] != "incomplete"]
+        if not values:
             continue
         counts[year] = len(values)
-        rank = dict(zip(values["series_code"], ranks(values["value"].astype(float), sign)))
+        rank = dict(zip((r["series_code"] for r in values), ranks([r["value"] for r in values], sign)))
         for code in chosen:
             if code in rank:
                 name = names.get(code, code)
