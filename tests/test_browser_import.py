@@ -30,7 +30,7 @@ def import_server(tmp_path):
 
 
 def upload(browser, name: str, content: bytes) -> None:
-    browser.page.locator('input[type="file"]').set_input_files(
+    browser.page.locator('input[type="file"][accept*=".csv"]').set_input_files(  # the spreadsheet one
         files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
     browser.page.wait_for_timeout(500)
     browser.wait_idle()
