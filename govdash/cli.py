@@ -14,8 +14,12 @@ FACT_COLUMNS = ["locality_code", "locality_name_vi", "level", "body", "period_st
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check every file in the data folder; print problems; non-zero exit if any."""
+    from govdash.paths import data_dir
     from govdash.validate import validate
-    problems, summary = validate(Path(args.data) if args.data else None)
+    folder = Path(args.data) if args.data else data_dir()
+    if report_interrupted(folder):
+        return 1
+    problems, summary = validate(folder)
     for p in problems:
         print(p)
     if problems:
@@ -25,6 +29,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
           f"{summary['localities']} localities, {summary['sources']} sources, "
           f"{summary['indicators']} indicators.")
     return 0
+
+
+def report_interrupted(folder: Path) -> bool:
+    """Finish an import interrupted by a crash before reading the folder, and say so on
+    standard error; True when one is still unfinished (the files are then not what they say)."""
+    from govdash.db import journal
+    state = journal.finish_interrupted(folder)
+    if state == "finished":
+        print("note: finished an import that was interrupted (a crash or kill) before it "
+              "completed; its figures are now in the data.", file=sys.stderr)
+    elif state == "pending":
+        print("error: an import was interrupted (a crash or kill) and cannot be finished now: "
+              f"the data folder {str(folder)!r} cannot be written or is locked. Make it writable "
+              "and run this command again.", file=sys.stderr)
+    return state == "pending"
 
 
 def resolve_locality(text: str, con) -> str:
@@ -41,11 +60,12 @@ def cmd_facts(args: argparse.Namespace) -> int:
     """Print every curated figure as CSV on standard output."""
     import pandas as pd
 
-    from govdash import db
+    from govdash import db, export
     con = db.open_store(Path(args.data)) if args.data else db.connection()
     locality = resolve_locality(args.locality, con) if args.locality else None
     df = db.run_query("facts", con, locality=locality, year=args.year)
-    df = df[FACT_COLUMNS].copy()
+    # quotes and names a spreadsheet would run as formulas get a leading apostrophe (OWASP)
+    df = export.safe_frame(df[FACT_COLUMNS])
     for col in ("period_start", "period_end"):
         df[col] = pd.to_datetime(df[col]).dt.strftime("%Y-%m-%d")
     df["value"] = df["value"].map(lambda v: f"{v:.6f}".rstrip("0").rstrip("."))

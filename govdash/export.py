@@ -1,16 +1,21 @@
 """Downloads of exactly what is shown: CSV that Excel opens correctly and cannot execute."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from govdash import fmt
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's CSV-injection rule: a cell starting with any of these may be run as a formula
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d[\d.,]*%?$")  # a signed number is data, never a formula
 
 
 def inert(value: object) -> object:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe (every
+    export: CSV downloads, templates, `facts`); a plain signed number such as `-2,5` stays."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.match(value):
         return "'" + value
     return value
 

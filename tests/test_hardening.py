@@ -48,3 +48,241 @@ def test_slide_numbers_that_are_not_ascii_digits_fall_back(raw):
     n, bad = present_ui.parse_slide(raw, 9)
     assert n == (3 if raw == " 3 " else 1)
     assert (bad is None) == (raw == " 3 ")
+
+
+# ---------------------------------------------------------------- the command line
+
+def govdash(*args, env=None, stdin=None, shell_tail=None, timeout=120):
+    """`python -m govdash ARGS` (optionally piped into `shell_tail`, e.g. `head -1`)."""
+    import shlex
+    import subprocess
+    import sys
+    cmd = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "govdash", *args))
+    if shell_tail:
+        cmd = f"set -o pipefail; {cmd} | {shell_tail}"
+    return subprocess.run(["bash", "-c", cmd], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, **(env or {})}, input=stdin)
+
+
+@pytest.fixture
+def editors_env(tmp_path):
+    from import_helpers import cheap_editor
+    path = tmp_path / "editors.toml"
+    cheap_editor(path)
+    return {"GOVDASH_EDITORS_FILE": str(path)}
+
+
+@pytest.mark.parametrize("args,tail", [(("facts",), "head -1"), (("validate",), "head -c 0"),
+                                       (("editor", "list"), "true")])
+def test_a_closed_pipe_ends_quietly(args, tail, editors_env):
+    out = govdash(*args, shell_tail=tail, env=editors_env)
+    assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr, out.stderr
+    assert out.returncode in (0, 141)
+
+
+@pytest.mark.parametrize("args", [("--data", "/tmp", "facts"), ("--data", "/nonexistent", "imports"),
+                                  ("--data", "/nonexistent", "validate"), ("--data", "/tmp", "deck",
+                                   "--locality", "31", "--year", "2023", "--out", "/tmp/x.pptx")])
+def test_a_missing_or_wrong_data_folder_is_an_error(args):
+    out = govdash(*args)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "data folder" in out.stderr
+
+
+def test_deck_refuses_to_replace_a_symlink_or_a_device(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "deck.pptx"
+    link.symlink_to(victim)
+    for out_path in (link, Path("/dev/null")):
+        out = govdash("deck", "--locality", "31", "--year", "2023", "--out", str(out_path))
+        assert out.returncode == 1 and "not a regular file" in out.stderr, out.stderr
+    assert link.is_symlink() and victim.read_text() == "keep me"
+
+
+def test_write_atomic_refuses_irregular_targets(tmp_path):
+    from govdash.present import powerpoint
+    link = tmp_path / "a.pdf"
+    link.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(powerpoint.NotRegularFile):
+        powerpoint.write_atomic(link, lambda: b"x")
+    assert link.is_symlink() and not (tmp_path / "nowhere").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]  # no temporary left behind
+
+
+def test_ctrl_c_ends_without_a_traceback(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    env = {**os.environ, "GOVDASH_EDITORS_FILE": str(tmp_path / "e.toml")}
+    proc = subprocess.Popen([sys.executable, "-m", "govdash", "editor", "add", "lan"], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env)
+    time.sleep(3)  # waiting for the password on stdin
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and "Traceback" not in err and "interrupted" in err
+
+
+def test_facts_makes_formula_cells_inert(tmp_path):
+    """OWASP: a cell starting with = + - @ tab or CR is prefixed with an apostrophe."""
+    import csv
+    import io
+
+    from fixture_data import write_fixture
+    folder = write_fixture(tmp_path / "data")
+    path = folder / "resolutions.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    quote = rows[0].index("quote")
+    rows[1][quote] = "+cmd|' /C calc'!A0 " + rows[1][quote]
+    rows[2][quote] = "-2+3 " + rows[2][quote]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    result = govdash("--data", str(folder), "facts")
+    assert result.returncode == 0, result.stderr
+    quotes = [r["quote"] for r in csv.DictReader(io.StringIO(result.stdout))]
+    assert not [q for q in quotes if q.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert any(q.startswith("'+cmd|") for q in quotes) and any(q.startswith("'-2+3") for q in quotes)
+
+
+def test_export_rule_keeps_signed_numbers():
+    from govdash.export import inert
+    assert [inert(v) for v in ("=1", "+a", "-a", "@a", "\ta", "\ra", "-2,5", "+3%", "12", 5)] == \
+        ["'=1", "'+a", "'-a", "'@a", "'\ta", "'\ra", "-2,5", "+3%", "12", 5]
+
+
+# ---------------------------------------------------------------- editors and sign-in
+
+def test_a_display_name_with_control_characters_is_refused(tmp_path):
+    env = {"GOVDASH_EDITORS_FILE": str(tmp_path / "e.toml")}
+    out = govdash("editor", "add", "lan", "--display-name", "A\x7fB", stdin="mat-khau-du-dai\n", env=env)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert not (tmp_path / "e.toml").exists()
+
+
+def test_editors_file_round_trips_every_character(tmp_path):
+    from govdash.imports import auth
+    path = tmp_path / "e.toml"
+    auth.save_editors({"lan": {"display_name": "A\x7fB\x85\"\\", "password_hash": "$argon2id$x"}}, path)
+    assert auth.load_editors(path)["lan"]["display_name"] == "A\x7fB\x85\"\\"
+
+
+def test_a_broken_editors_file_refuses_sign_in_without_crashing(tmp_path):
+    from govdash.imports import auth
+    path = tmp_path / "e.toml"
+    path.write_text('[editors.lan]\ndisplay_name = "A\x7fB"\npassword_hash = "x"\n', encoding="utf-8")
+    answer = auth.sign_in("lan", "whatever-password", "s1", path=path, throttle=auth.Throttle())
+    assert answer.editor is None and answer.reason == "broken_file"
+    out = govdash("editor", "list", env={"GOVDASH_EDITORS_FILE": str(path)})
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_stranger_cannot_lock_an_editor_out(tmp_path):
+    """Failures count per (name, client): another address signing in as `lan` is not held up."""
+    from import_helpers import cheap_editor
+
+    from govdash.imports import auth
+    path = tmp_path / "e.toml"
+    cheap_editor(path)
+    throttle = auth.Throttle(clock=Clock())
+    for _ in range(12):
+        auth.sign_in("lan", "wrong-password!", "attacker-session", path, throttle, client="10.0.0.9")
+    assert auth.sign_in("lan", "x", "attacker-session", path, throttle, client="10.0.0.9").reason == "throttled"
+    ok = auth.sign_in("lan", "mat-khau-du-dai", "lan-session", path, throttle, client="10.0.0.2")
+    assert ok.editor is not None
+
+
+def test_throttle_entries_expire_and_are_bounded():
+    from govdash.imports import auth
+    clock = Clock()
+    throttle = auth.Throttle(clock=clock, forget_after=900, max_entries=100)
+    for i in range(1000):
+        throttle.failed(f"user:x{i}|client:c")
+    assert len(throttle) <= 101
+    clock.now += auth.MAX_WAIT + 901
+    throttle.failed("user:new|client:c")
+    assert len(throttle) == 1
+
+
+def test_a_huge_sign_in_name_is_cut(tmp_path):
+    from govdash.imports import auth
+    throttle = auth.Throttle(clock=Clock())
+    answer = auth.sign_in("x" * 1_000_000, "pw", "s", tmp_path / "none.toml", throttle)
+    assert answer.reason == "no_editors"
+    assert all(len(k) < 200 for k in throttle._failures)
+
+
+# ---------------------------------------------------------------- writing and recovery
+
+@pytest.fixture
+def folder(tmp_path):
+    from import_helpers import import_fixture
+    return import_fixture(tmp_path / "data")
+
+
+def test_a_full_disk_is_not_errors_in_the_file(folder, monkeypatch):
+    import errno
+
+    from import_helpers import GOOD, csv_bytes, snapshot
+
+    from govdash import imports
+    from govdash.db import journal
+    before = snapshot(folder)
+
+    def full(*_):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(journal, "write_files", full)
+    done = imports.commit(csv_bytes(GOOD), "a.csv", "lan", folder=folder, lang="en")
+    assert done.outcome == imports.Outcome.WRITE_FAILED and int(done.outcome) == 7
+    assert "No space left" in done.message("en") and snapshot(folder) == before
+
+
+class Killed(BaseException):
+    """As if the process died: no `except Exception` runs."""
+
+
+def test_an_import_killed_past_its_commit_point_is_finished_at_the_next_open(folder, monkeypatch):
+    from import_helpers import GOOD, csv_bytes
+
+    from govdash import imports
+    from govdash.db import journal
+
+    def die(step):
+        if step == "committed":
+            raise Killed
+    monkeypatch.setattr(journal, "step_hook", die)
+    with pytest.raises(Killed):
+        imports.commit(csv_bytes(GOOD), "a.csv", "lan", folder=folder)
+    monkeypatch.setattr(journal, "step_hook", None)
+    assert (folder / journal.JOURNAL_NAME).exists()
+    listed = govdash("--data", str(folder), "imports")
+    assert listed.returncode == 0 and "finished an import" in listed.stderr
+    assert "a.csv" in listed.stdout  # the import is listed, not omitted
+    assert not (folder / journal.JOURNAL_NAME).exists()
+    assert govdash("--data", str(folder), "validate").stdout.startswith("OK")
+
+
+def test_rollback_says_a_row_was_removed_by_hand(folder):
+    from import_helpers import GOOD, csv_bytes
+
+    from govdash import imports
+    done = imports.commit(csv_bytes(GOOD), "a.csv", "lan", folder=folder)
+    assert done.outcome == imports.Outcome.OK
+    added = done.plan.added[0].figure["figure_id"]
+    path = next(p for p in folder.glob("*.csv") if added in p.read_text(encoding="utf-8"))
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if added not in line), encoding="utf-8")
+    undo = imports.rollback(done.import_id, "lan", folder=folder, lang="en")
+    assert undo.outcome == imports.Outcome.ERRORS
+    message = undo.message("en")
+    assert "no longer in" in message and added in message and "later imports" not in message

@@ -179,10 +179,10 @@ def test_failed_attempts_are_slowed_down(tmp_path):
     cheap_editor(path)
     now = [1000.0]
     throttle = auth.Throttle(clock=lambda: now[0])
-    first = auth.sign_in("lan", "wrong", "s1", path, throttle)
+    first = auth.sign_in("lan", "wrong", "s1", path, throttle, client="10.0.0.1")
     assert first.reason == "wrong" and first.wait == 1.0
-    blocked = auth.sign_in("lan", "mat-khau-du-dai", "s2", path, throttle)
-    assert blocked.reason == "throttled" and blocked.editor is None  # per user, any session
+    blocked = auth.sign_in("lan", "mat-khau-du-dai", "s2", path, throttle, client="10.0.0.1")
+    assert blocked.reason == "throttled" and blocked.editor is None  # per user and client, any session
     now[0] += 1.1
     assert auth.sign_in("lan", "wrong", "s1", path, throttle).wait == 2.0
     now[0] += 2.1

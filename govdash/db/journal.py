@@ -166,6 +166,20 @@ def recover(folder: Path) -> bool:
     return acted
 
 
+def finish_interrupted(folder: Path, timeout: float = 30.0) -> str | None:
+    """At the next open of a folder: finish a write interrupted past its commit point (or drop
+    its leftovers). "finished" when one was, "pending" when one is there but cannot be finished
+    now (a read-only folder, a full disk, a writer holding the lock); None when there is none."""
+    if not needs_recovery(folder):
+        return None
+    try:
+        with locked(folder, exclusive=True, timeout=timeout):
+            recover(folder)
+    except (Busy, OSError):
+        return "pending"
+    return "finished"
+
+
 @contextmanager
 def reading(folder: Path, timeout: float = 30.0) -> Iterator[None]:
     """Read the folder consistently: finish an interrupted write first, then hold a shared lock.

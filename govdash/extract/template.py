@@ -11,6 +11,7 @@ import io
 import re
 from decimal import Decimal
 
+from govdash.export import inert
 from govdash.imports import template as import_template
 
 COLUMNS = import_template.COLUMNS
@@ -74,7 +75,7 @@ def csv_bytes(table: list[dict]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for r in table:
-        writer.writerow([r.get(c, "") for c in COLUMNS])
+        writer.writerow([inert(r.get(c, "")) for c in COLUMNS])
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -10,9 +10,12 @@ git-ignored), written only by the administrator with `python -m govdash editor a
     added = "2024-05-02T08:00:00+00:00"
 
 Only slow hashes are stored (argon2-cffi's defaults: argon2id, 64 MiB, 3 passes). Failed
-attempts are slowed down per user name and per browser session: after the n-th failure the
-next attempt is refused without checking for 2^(n-1) seconds (at most `MAX_WAIT`); an unknown
-name costs the same hash check as a wrong password, so names cannot be probed by timing.
+attempts are slowed down per (user name, client) pair and per browser session: after the n-th
+failure the next attempt is refused without checking for 2^(n-1) seconds (at most `MAX_WAIT`),
+so a stranger guessing a known editor's name locks out only themselves; failures are forgotten
+`FORGET_AFTER` seconds after the last one and at most `MAX_ENTRIES` are kept. An unknown name
+costs the same hash check as a wrong password, so names cannot be probed by timing; a name is
+read up to `MAX_NAME` characters.
 """
 from __future__ import annotations
 
@@ -30,12 +33,17 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from govdash.paths import ROOT
+from govdash.text import strip_controls
 
 EDITORS_ENV = "GOVDASH_EDITORS_FILE"
 DEFAULT_FILE = ROOT / ".streamlit" / "editors.toml"
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 MIN_PASSWORD = 10
 MAX_WAIT = 300.0
+FORGET_AFTER = 900.0  # seconds after a key's last failure when it is forgotten
+MAX_ENTRIES = 10_000  # throttle entries kept at most (the oldest go first)
+MAX_NAME = 64  # characters of a sign-in name read (longer ones cannot be an editor's)
+MAX_DISPLAY_NAME = 100
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("govdash-dummy-password-for-timing")
 _HEADER = ("# govdash editors: managed by the administrator with `python -m govdash editor add NAME`.\n"
@@ -68,18 +76,31 @@ def load_editors(path: Path | None = None) -> dict[str, dict]:
     path = path or editors_file()
     if not path.is_file():
         return {}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise EditorsFileError(f"{path}: {exc}") from None
     return {name: entry for name, entry in data.get("editors", {}).items()
             if isinstance(entry, dict) and "password_hash" in entry}
+
+
+class EditorsFileError(ValueError):
+    """The editors file cannot be read (edited by hand into invalid TOML)."""
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string: JSON's escapes, plus DEL and C1 controls, which TOML forbids raw."""
+    text = json.dumps(value, ensure_ascii=False)
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _toml(editors: dict[str, dict]) -> str:
     parts = [_HEADER]
     for name in sorted(editors):
-        parts.append(f"\n[editors.{json.dumps(name)}]\n")
+        parts.append(f"\n[editors.{_toml_string(name)}]\n")
         for key in ("display_name", "password_hash", "added"):
             if key in editors[name]:
-                parts.append(f"{key} = {json.dumps(str(editors[name][key]), ensure_ascii=False)}\n")
+                parts.append(f"{key} = {_toml_string(str(editors[name][key]))}\n")
     return "".join(parts)
 
 
@@ -96,10 +117,13 @@ def save_editors(editors: dict[str, dict], path: Path | None = None) -> None:
     os.replace(tmp, path)
 
 
-def check_new(name: str, password: str) -> str | None:
-    """Why a new editor's name or password is not acceptable (catalogue key), or None."""
+def check_new(name: str, password: str, display_name: str = "") -> str | None:
+    """Why a new editor's name, password or display name is not acceptable (catalogue key)."""
     if not NAME.match(name or ""):
         return "imp_auth_bad_name"
+    if (len(display_name) > MAX_DISPLAY_NAME or strip_controls(display_name) != display_name
+            or "\n" in display_name or "\t" in display_name):
+        return "imp_auth_bad_display_name"
     if len(password or "") < MIN_PASSWORD:
         return "imp_auth_short_password"
     return None
@@ -108,7 +132,7 @@ def check_new(name: str, password: str) -> str | None:
 def add_editor(name: str, password: str, display_name: str = "", path: Path | None = None,
                hasher: PasswordHasher | None = None) -> None:
     """Add an editor (or set a new password for one); raises ValueError with a catalogue key."""
-    problem = check_new(name, password)
+    problem = check_new(name, password, display_name)
     if problem:
         raise ValueError(problem)
     editors = load_editors(path)
@@ -143,10 +167,24 @@ def verify(name: str, password: str, path: Path | None = None) -> Editor | None:
 class Throttle:
     """Failed attempts per key (user name, session); exponential wait before the next one."""
 
-    def __init__(self, clock=time.monotonic, max_wait: float = MAX_WAIT):
+    def __init__(self, clock=time.monotonic, max_wait: float = MAX_WAIT,
+                 forget_after: float = FORGET_AFTER, max_entries: int = MAX_ENTRIES):
         self.clock, self.max_wait = clock, max_wait
-        self._failures: dict[str, tuple[int, float]] = {}
+        self.forget_after, self.max_entries = forget_after, max_entries
+        self._failures: dict[str, tuple[int, float]] = {}  # key -> (failures, allowed again at)
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._failures)
+
+    def _prune(self, now: float) -> None:
+        """Forget keys whose last failure is `forget_after` old; keep at most `max_entries`
+        (dicts keep insertion order and a failure re-inserts its key: the oldest go first)."""
+        stale = [k for k, (_, until) in self._failures.items() if until + self.forget_after <= now]
+        for k in stale:
+            del self._failures[k]
+        while len(self._failures) > self.max_entries:
+            del self._failures[next(iter(self._failures))]
 
     def wait(self, *keys: str) -> float:
         """Seconds before any of `keys` may try again (0 when allowed now)."""
@@ -158,8 +196,9 @@ class Throttle:
         """Record a failure for each key; the wait it imposes."""
         now, longest = self.clock(), 0.0
         with self._lock:
+            self._prune(now)
             for k in keys:
-                count = self._failures.get(k, (0, 0.0))[0] + 1
+                count = self._failures.pop(k, (0, 0.0))[0] + 1
                 delay = min(2.0 ** (count - 1), self.max_wait)
                 self._failures[k] = (count, now + delay)
                 longest = max(longest, delay)
@@ -176,15 +215,20 @@ THROTTLE = Throttle()  # process-wide: every browser session of this server shar
 
 
 def sign_in(name: str, password: str, session: str, path: Path | None = None,
-            throttle: Throttle | None = None) -> SignIn:
-    """Check a name and password, slowed down after failures for that name or session."""
-    throttle = throttle or THROTTLE
-    name = (name or "").strip().lower()
-    keys = (f"user:{name}", f"session:{session}")
+            throttle: Throttle | None = None, client: str | None = None) -> SignIn:
+    """Check a name and password, slowed down after failures for that name from that client
+    (an address; the session when unknown) or for that session."""
+    throttle = THROTTLE if throttle is None else throttle
+    name = (name or "")[:MAX_NAME].strip().lower()
+    keys = (f"user:{name}|client:{client or session}", f"session:{session}")
     wait = throttle.wait(*keys)
     if wait > 0:
         return SignIn(None, wait, "throttled")
-    if not load_editors(path):
+    try:
+        editors = load_editors(path)
+    except EditorsFileError:
+        return SignIn(None, 0.0, "broken_file")
+    if not editors:
         return SignIn(None, 0.0, "no_editors")
     editor = verify(name, password, path)
     if editor is None:

@@ -64,7 +64,8 @@ def _sign_in(name: str | None, lang: str):
         return None
     answer = auth.sign_in(name, _password(t("imp_password", lang) + ": "), session="cli")
     if answer.editor is None:
-        key = {"no_editors": "imp_auth_no_editors", "throttled": "imp_auth_throttled"}.get(
+        key = {"no_editors": "imp_auth_no_editors", "throttled": "imp_auth_throttled",
+               "broken_file": "imp_auth_broken_file"}.get(
             answer.reason, "imp_auth_wrong")
         print(t(key, lang, seconds=int(answer.wait + 0.999)), file=sys.stderr)
         time.sleep(min(answer.wait, 5.0))  # a script retrying in a loop is slowed down too
@@ -121,7 +122,11 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 def cmd_imports(args: argparse.Namespace) -> int:
     """List recorded imports, newest first."""
     from govdash import imports
+    from govdash.cli import report_interrupted
+    from govdash.paths import data_dir
     lang = getattr(args, "lang", "vi")
+    if report_interrupted(_folder(args) or data_dir()):
+        return 1
     for r in imports.history(_folder(args)):
         undo = r["rolled_back"]
         state = (t("imp_state_undone", lang, editor=undo["editor"], at=undo["at"]) if undo
@@ -135,6 +140,15 @@ def cmd_editor(args: argparse.Namespace) -> int:
     """Add, remove or list editors in the editors file."""
     from govdash.imports import auth
     path = auth.editors_file()
+    try:
+        return _editor_command(args, path)
+    except auth.EditorsFileError as exc:
+        print(f"error: {t('imp_auth_broken_file', getattr(args, 'lang', 'vi'))} ({exc})", file=sys.stderr)
+        return 1
+
+
+def _editor_command(args: argparse.Namespace, path: Path) -> int:
+    from govdash.imports import auth
     if args.editor_command == "list":
         for name, entry in sorted(auth.load_editors(path).items()):
             print(f"{name}  {entry.get('display_name', '')}  {entry.get('added', '')}")
@@ -148,7 +162,7 @@ def cmd_editor(args: argparse.Namespace) -> int:
     if sys.stdin.isatty() and getpass.getpass(t("imp_password", lang) + " (2): ") != password:
         print(t("imp_auth_mismatch", lang), file=sys.stderr)
         return 1
-    problem = auth.check_new(args.name, password)
+    problem = auth.check_new(args.name, password, args.display_name)
     if problem:
         print(t(problem, lang), file=sys.stderr)
         return 1

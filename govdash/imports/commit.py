@@ -72,8 +72,17 @@ def commit(data: bytes, file_name: str, editor: str, decisions: dict[int, str] |
             journal.write_files(folder, files)
     except journal.Busy:
         return Result(Outcome.BUSY, "imp_outcome_busy")
+    except OSError as exc:
+        return _write_failed(exc)
     values = {**plan_counts(plan), "id": import_id}
     return Result(Outcome.OK, "imp_outcome_committed", values, import_id, plan)
+
+
+def _write_failed(exc: OSError) -> Result:
+    """A read-only folder or a full disk: the journal leaves the old data (or, past its commit
+    point, the new data once the folder can be written again), never a mix."""
+    return Result(Outcome.WRITE_FAILED, "imp_outcome_write_failed",
+                  {"error": exc.strerror or type(exc).__name__})
 
 
 def _new_import_id() -> str:
@@ -168,6 +177,8 @@ def rollback(import_id: str, editor: str, folder: Path | None = None, lang: str 
             journal.write_files(folder, files)
     except journal.Busy:
         return Result(Outcome.BUSY, "imp_outcome_busy")
+    except OSError as exc:
+        return _write_failed(exc)
     return Result(Outcome.OK, "imp_rb_done", {"id": import_id, "count": len(record["added"])},
                   import_id)
 
@@ -193,6 +204,27 @@ def _check_reverted(record: dict, cur: Current, files: dict[str, bytes], lang: s
     return None
 
 
+def _later_imports_touching(record: dict, cur: Current, figure_id: str) -> list[str]:
+    """The active imports after `record` that added or replaced `figure_id`."""
+    later = [r for r in history(cur.folder) if r["import_id"] > record["import_id"]
+             and not r["rolled_back"]]
+    return [r["import_id"] for r in later
+            if any(c["row"]["figure_id"] == figure_id for c in r["added"] + r["replaced"])]
+
+
+def _changed_since(record: dict, cur: Current, added: dict, now: dict | None) -> Result:
+    """Why an added row is not as the import wrote it: a later import, or a hand edit (what)."""
+    figure = added["row"]["figure_id"]
+    if _later_imports_touching(record, cur, figure):
+        return Result(Outcome.ERRORS, "imp_rb_changed", {"figure": figure})
+    if now is None:
+        return Result(Outcome.ERRORS, "imp_rb_removed",
+                      {"figure": figure, "file": added["file"], "id": record["import_id"]})
+    columns = [k for k in added["row"] if now.get(k) != added["row"][k]]
+    return Result(Outcome.ERRORS, "imp_rb_edited",
+                  {"figure": figure, "file": added["file"], "columns": ", ".join(columns)})
+
+
 def _reverted_files(record: dict, cur: Current, lang: str) -> tuple[dict[str, bytes], Result | None]:
     """The files without the import's rows; a refusal when later changes stand in the way."""
     by_path = {res["path"]: name for name, res in cur.resources.items()}
@@ -210,14 +242,17 @@ def _reverted_files(record: dict, cur: Current, lang: str) -> tuple[dict[str, by
         table = rows[a["file"]]
         at = next((i for i, r in enumerate(table) if r["figure_id"] == a["row"]["figure_id"]), None)
         if at is None or table[at] != a["row"]:
-            return {}, Result(Outcome.ERRORS, "imp_rb_changed", {"figure": a["row"]["figure_id"]})
+            return {}, _changed_since(record, cur, a, None if at is None else table[at])
         del table[at]
     untouched = [r for res, _, r in cur.figure_rows() if cur.resources[res]["path"] not in rows]
     present = {r["figure_id"] for r in untouched}
     present |= {r["figure_id"] for table in rows.values() for r in table}
     for r in sorted(record["replaced"], key=lambda r: r["index"]):
         if r["row"]["figure_id"] in present:
-            return {}, Result(Outcome.ERRORS, "imp_rb_changed", {"figure": r["row"]["figure_id"]})
+            figure = r["row"]["figure_id"]
+            if _later_imports_touching(record, cur, figure):
+                return {}, Result(Outcome.ERRORS, "imp_rb_changed", {"figure": figure})
+            return {}, Result(Outcome.ERRORS, "imp_rb_back", {"figure": figure, "file": r["file"]})
         table = rows[r["file"]]
         table.insert(min(r["index"], len(table)), r["row"])
     files = {}

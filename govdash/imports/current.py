@@ -96,6 +96,7 @@ class Outcome(IntEnum):
     SIGN_IN = 4
     BUSY = 5
     CHANGED = 6
+    WRITE_FAILED = 7  # the data folder could not be written (read-only, full disk)
 
 
 @dataclass

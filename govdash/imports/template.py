@@ -15,6 +15,7 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+from govdash.export import inert
 from govdash.i18n import t
 from govdash.imports.current import IMPORT_STATUSES, REQUIRED, Current, Lookup, load_current
 from govdash.paths import data_dir
@@ -66,7 +67,7 @@ def template_csv(folder: Path | None = None) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     row = example(cur)
-    writer.writerow([row[c] for c in COLUMNS])
+    writer.writerow([inert(row[c]) for c in COLUMNS])
     return out.getvalue().encode("utf-8-sig")
 
 

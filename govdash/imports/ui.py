@@ -179,16 +179,19 @@ def sign_in(lang: str) -> auth.Editor | None:
     st.caption(t("imp_signin_intro", lang))
     session = st.session_state.setdefault(K_SESSION, secrets.token_hex(8))
     with st.form("import_signin"):
-        name = st.text_input(t("imp_user", lang), key="import_user")
-        password = st.text_input(t("imp_password", lang), type="password", key="import_password")
+        name = st.text_input(t("imp_user", lang), key="import_user", max_chars=auth.MAX_NAME)
+        password = st.text_input(t("imp_password", lang), type="password", key="import_password",
+                                 max_chars=1024)
         submitted = st.form_submit_button(t("imp_signin_button", lang), key="import_signin_submit")
     if submitted:
-        answer = auth.sign_in(name, password, session)
+        # throttled per name and client address, so a stranger cannot lock an editor out
+        answer = auth.sign_in(name, password, session, client=st.context.ip_address)
         if answer.editor:
             st.session_state[K_EDITOR] = {"name": answer.editor.name,
                                           "display_name": answer.editor.display_name}
             st.rerun()
-        key = {"throttled": "imp_auth_throttled", "no_editors": "imp_auth_no_editors"}.get(
+        key = {"throttled": "imp_auth_throttled", "no_editors": "imp_auth_no_editors",
+               "broken_file": "imp_auth_broken_file"}.get(
             answer.reason, "imp_auth_wrong")
         st.error(t(key, lang, seconds=int(answer.wait + 0.999)), icon=":material/lock:")
     return None

@@ -39,6 +39,11 @@ def _run(args: argparse.Namespace, kind: str) -> int:
     if not out.parent.is_dir():
         print(f"error: folder {str(out.parent)!r} does not exist", file=sys.stderr)
         return 1
+    try:
+        powerpoint.refuse_irregular(out)  # before minutes of work; write_atomic checks again
+    except powerpoint.NotRegularFile as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     con = db.open_store(Path(args.data)) if args.data else db.connection()
     code = resolve_locality(args.locality, con)
     try:
@@ -56,7 +61,7 @@ def _run(args: argparse.Namespace, kind: str) -> int:
         build = lambda: pdf.build_pdf(made, sources, _progress)  # noqa: E731
     try:
         size = powerpoint.write_atomic(out, build)
-    except render.RendererUnavailable as exc:
+    except (render.RendererUnavailable, powerpoint.NotRegularFile, OSError) as exc:
         print(f"\nerror: {exc}", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started

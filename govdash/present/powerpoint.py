@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -217,10 +218,28 @@ def file_stem(deck: Deck) -> str:
     return f"govdash-{safe}-{deck.year}"
 
 
+class NotRegularFile(ValueError):
+    """An output path that exists and is not a regular file."""
+
+
+def refuse_irregular(path: Path) -> None:
+    """Raise `NotRegularFile` when `path` exists (even as a dangling link) and is not a regular
+    file; `lstat`, so a symbolic link is judged itself, never what it points to."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(f"{str(path)!r} exists and is not a regular file; choose another --out")
+
+
 def write_atomic(path: Path, make: Callable[[], bytes]) -> int:
     """Build the bytes, write them to a temporary file beside `path`, then rename it into place;
-    on any failure nothing is left behind. Returns the size written."""
+    on any failure nothing is left behind. Returns the size written. A target that exists and is
+    not a regular file (a symbolic link, a device, a folder) is refused (`NotRegularFile`): it
+    is never replaced by, or written through to, the new file."""
     path = Path(path)
+    refuse_irregular(path)
     data = make()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:

@@ -205,6 +205,42 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "imp_rb_unknown": {"vi": "Không có lần nhập {id}.", "en": "There is no import {id}."},
     "imp_rb_already": {"vi": "Lần nhập {id} đã được hoàn tác.", "en": "Import {id} was already undone."},
+    "imp_auth_bad_display_name": {
+        "vi": "Tên hiển thị tối đa 100 ký tự, không chứa ký tự điều khiển hay xuống dòng.",
+        "en": "A display name has at most 100 characters and no control characters or line breaks.",
+    },
+    "imp_auth_broken_file": {
+        "vi": "Không đọc được tệp tài khoản biên tập viên (bị sửa tay sai cú pháp); quản trị viên "
+              "hãy sửa hoặc tạo lại bằng `python -m govdash editor add`.",
+        "en": "The editors file cannot be read (edited by hand into invalid syntax); the "
+              "administrator should fix it or recreate it with `python -m govdash editor add`.",
+    },
+    "imp_outcome_write_failed": {
+        "vi": "Không ghi được vào thư mục dữ liệu ({error}): thư mục chỉ đọc hoặc ổ đĩa đã đầy. "
+              "Dữ liệu vẫn như trước; hãy giải phóng chỗ trống hoặc cấp quyền ghi rồi thử lại.",
+        "en": "The data folder could not be written ({error}): it is read-only or the disk is "
+              "full. The data are as they were; free some space or allow writing, then try again.",
+    },
+    "imp_rb_removed": {
+        "vi": "Không hoàn tác được: số liệu {figure} không còn trong {file} (đã bị xóa hoặc đổi mã "
+              "ngoài chức năng nhập sau lần nhập này). Hãy khôi phục dòng đó (nội dung có trong "
+              "imports/{id}.json) rồi hoàn tác lại.",
+        "en": "Cannot undo: figure {figure} is no longer in {file} (removed or renamed outside "
+              "the importer since this import). Put the row back (it is in imports/{id}.json), "
+              "then undo again.",
+    },
+    "imp_rb_edited": {
+        "vi": "Không hoàn tác được: số liệu {figure} trong {file} đã bị sửa ngoài chức năng nhập "
+              "sau lần nhập này (cột {columns}); hoàn tác sẽ làm mất chỗ sửa đó.",
+        "en": "Cannot undo: figure {figure} in {file} was edited outside the importer since this "
+              "import (columns {columns}); undoing would lose that edit.",
+    },
+    "imp_rb_back": {
+        "vi": "Không hoàn tác được: số liệu {figure} mà lần nhập này đã thay thế lại có trong dữ "
+              "liệu ({file}), được thêm lại sau lần nhập này.",
+        "en": "Cannot undo: figure {figure}, which this import replaced, is in the data again "
+              "({file}): it was added back since this import.",
+    },
     "imp_rb_changed": {
         "vi": "Không hoàn tác được: số liệu {figure} đã thay đổi sau lần nhập này (hãy hoàn tác "
               "các lần nhập sau trước).",
