@@ -203,6 +203,17 @@ def test_comparison_base_is_not_the_period():
     assert (c.value, c.period_start, c.indicator) == (29, "2023-01-01", "committee_meetings_change")
 
 
+def test_a_session_s_dates_are_the_period_of_its_figures():
+    text = ("Trong 2 ngày 13-14/8/2021, HĐND tỉnh tổ chức Kỳ họp thứ 3.\n"
+            "Tại kỳ họp, HĐND tỉnh đã thông qua 17 nghị quyết. Năm 2021 HĐND tỉnh ban hành 60 nghị quyết.")
+    found = extract(text.replace("Trong 2 ngày 13-14/8/2021, HĐND tỉnh tổ chức Kỳ họp thứ 3",
+                                 "HĐND tỉnh tổ chức Kỳ họp thứ 3 trong 2 ngày 13-14/8/2021"))
+    assert [(c.value, c.period_start, c.period_end, c.period_kind) for c in found] == [
+        (17, "2021-08-13", "2021-08-14", "session"), (60, "2021-01-01", "2021-12-31", "year")]
+    c = one("Kỳ họp thứ 7 (từ ngày 7/12 đến ngày 9/12/2022) đã thông qua 25 nghị quyết.")
+    assert (c.period_start, c.period_end, c.period_kind) == ("2022-12-07", "2022-12-09", "session")
+
+
 def test_past_years_count_back_from_the_document_date():
     c = one("Trong 3 năm qua, thu ngân sách gấp 1,6 lần.", doc_date=dt.date(2024, 3, 22))
     assert (c.period_start, c.period_end) == ("2021-01-01", "2023-12-31")

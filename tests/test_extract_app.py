@@ -99,3 +99,18 @@ def test_from_document_journey(env):
     at = at.button(key="import_rollback").click().run()
     assert not at.exception
     assert snapshot(data) == before
+
+
+def test_from_document_in_english(env):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params.update({"lang": "en"})
+    at.run()
+    at = at.switch_page("pages/import.py").run()
+    at.text_input(key="import_user").input("lan")
+    at.text_input(key="import_password").input("mat-khau-du-dai")
+    at = at.button(key="import_signin_submit").click().run()
+    assert [t.label for t in at.tabs] == ["From a spreadsheet (template)", "From a document"]
+    at.text_area(key="extract_text_0").input(TEXT).run()
+    assert not at.exception
+    assert any("3 candidate figures" in c.value for c in at.caption)
+    assert at.button(key="extract_accept_all").label == "Accept all high-confidence figures"

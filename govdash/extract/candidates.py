@@ -93,6 +93,7 @@ class Context:
     term_start: int | None
     locality: str | None
     body: str | None
+    sessions: tuple = ()  # (offset, number, Period) of each dated `Kỳ họp thứ N`
 
 
 # ---------------------------------------------------------------- segmentation
@@ -185,8 +186,9 @@ def context(text: str, locality: str | None, year: int | None, doc_date: dt.date
         elif doc_date:
             default = cues.Period(*cues._year(doc_date.year), "year", f"năm {doc_date.year} (document date)")
     author = cues.BODY.search(text[:600])  # the body the opening names first wrote it
+    year = default.end.year if default and default.end else (doc_date.year if doc_date else None)
     return Context(doc_date, default, term, locality or find_locality(text, folder),
-                   author.lastgroup if author else None)
+                   author.lastgroup if author else None, tuple(cues.session_periods(text, year)))
 
 
 @lru_cache(maxsize=4)
@@ -338,6 +340,9 @@ def _period(text, span, clause_span, sentence_span, l_start, lines, line_index, 
     s_start, s_end = sentence_span
     before = cues.periods_in(text[c_start:span.start], c_start, *args)
     after = cues.periods_in(text[span.end:c_end], span.end, *args)
+    session = _session(text, span, sentence_span, ctx)
+    if session:
+        return session  # one session named in the sentence is more precise than its year
     found = before[-1:] or after[:1] or cues.periods_in(text[s_start:c_start], s_start, *args)[-1:]
     if not found:
         para = _paragraph_start(text, lines, line_index)
@@ -365,6 +370,25 @@ def _period(text, span, clause_span, sentence_span, l_start, lines, line_index, 
             return cues.Period(dt.date(period.end.year, 1, 1), period.end, "part_year", period.words)
         return None
     return period
+
+
+def _session(text, span, sentence_span, ctx: Context):
+    """The session a figure belongs to, when its sentence speaks of one session (`Tại kỳ họp`,
+    `Kỳ họp thứ 7`) and the document gives that session's dates."""
+    if not ctx.sessions:
+        return None
+    s_start, _ = sentence_span
+    ref = None
+    for m in cues.SESSION_REF.finditer(text, s_start, span.start):
+        ref = m
+    if ref is None:
+        return None
+    number = cues.SESSION.match(ref.group(0))
+    if number:
+        named = [p for _, n, p in ctx.sessions if n == number.group("n").lower()]
+        return named[0] if named else None
+    earlier = [p for at, _, p in ctx.sessions if at < span.start]
+    return earlier[-1] if earlier else None
 
 
 def _paragraph_start(text: str, lines, line_index: int) -> int:

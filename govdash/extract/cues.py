@@ -231,6 +231,8 @@ def periods_in(text: str, offset: int, default_year: int | None, doc_date: dt.da
     for match in PERIOD.finditer(text):
         if COMPARISON.search(text[max(0, match.start() - 20):match.start()]):
             continue
+        if match.group("until") and re.search(r"từ\s+(?:ngày\s+)?\d[\d/.\s]*$", text[max(0, match.start() - 25):match.start()]):
+            continue  # `từ ngày 7/12 đến ngày 9/12`: a span of days (a session), not "until"
         period = read_period(match, default_year, doc_date, term_start)
         if period:
             found.append((offset + match.start(), offset + match.end(), period))
@@ -261,3 +263,40 @@ def body(before: str) -> Cue | None:
     if last is None:
         return None
     return Cue(last.lastgroup, last.group(0).lower())
+
+
+# ---------------------------------------------------------------- council sessions
+
+SESSION = re.compile(r"kỳ\s+họp\s+thứ\s+(?P<n>\d{1,2}|[ivxl]+)(?!\w)", re.I)
+_SESSION_DATES = [  # (pattern, groups: d1, m1, d2, m2, y)
+    re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?\s*(?:[-–]|đến(?:\s+ngày)?)\s*"
+               r"(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?", re.I),
+    re.compile(r"(?:ngày|sáng|chiều)\s+(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?", re.I),
+]
+# A figure of one session: `tại kỳ họp`, `kỳ họp lần này`, `kỳ họp thứ 7` (not `các kỳ họp`, `4 kỳ họp`).
+SESSION_REF = re.compile(r"(?:(?:tại|qua|trong|ở)\s+kỳ\s+họp(?!\s+(?:thường\s+lệ|chuyên\s+đề))(?:\s+(?:này|lần\s+này|thứ\s+\w+))?"
+                         r"|kỳ\s+họp\s+thứ\s+\w+)", re.I)
+
+
+def session_periods(text: str, default_year: int | None) -> list[tuple[int, str, Period]]:
+    """Each `Kỳ họp thứ N` whose dates are written within 160 characters after it:
+    (offset, N, the session as a period)."""
+    found = []
+    for m in SESSION.finditer(text):
+        window = text[m.end():m.end() + 160]
+        for pattern in _SESSION_DATES:
+            d = pattern.search(window)
+            if not d:
+                continue
+            g = d.groupdict()
+            y = int(g["y"]) if g.get("y") else default_year
+            try:
+                end = dt.date(y, int(g["m2"]), int(g["d2"])) if y else None
+                start = dt.date(y, int(g["m1"] or g["m2"]), int(g["d1"])) if g.get("d1") and y else end
+            except ValueError:
+                continue
+            if end and start and start <= end and (end - start).days <= 10:
+                words = (m.group(0) + " " + d.group(0)).lower()
+                found.append((m.start(), m.group("n").lower(), Period(start, end, "session", words)))
+                break
+    return found
