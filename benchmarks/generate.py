@@ -378,7 +378,8 @@ def generate(out: Path | None = None, scale: float = 1.0, years: int = 10, seed:
     written = {"localities": localities, "locality_lineage": lineage, "sources": sources,
                "session_register": register,
                "locality_names": pd.DataFrame(columns=["code", "name_vi", "name_en", "valid_from",
-                                                        "valid_to", "legal_basis", "note"])}
+                                                        "valid_to", "legal_basis", "note"]),
+               "locality_regions": pd.DataFrame(columns=["code", "region_code", "valid_from", "valid_to", "note"])}
     fields = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]}
     for name, frame in written.items():
         frame[fields[name]].to_csv(out / f"{name}.csv", index=False, lineterminator="\n")

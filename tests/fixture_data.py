@@ -124,6 +124,7 @@ def write_fixture(folder: Path, eras: bool = False) -> Path:
     headers = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]}
     _write(folder / "localities.csv", headers["localities"], LOCALITIES + (ERA_LOCALITIES if eras else []))
     _write(folder / "locality_lineage.csv", headers["locality_lineage"], LINEAGE + (ERA_LINEAGE if eras else []))
+    _write(folder / "locality_regions.csv", headers["locality_regions"], [])  # no region localities here
     _write(folder / "locality_names.csv", headers["locality_names"], ERA_NAMES if eras else [])
     _write(folder / "sources.csv", headers["sources"], SOURCES)
     _write(folder / "indicators.csv", INDICATOR_HEADER, INDICATORS)

@@ -1,6 +1,10 @@
 """Query cases of the compare page (run by tests/test_queries.py on fixture and real data)."""
 
 CASES = {
+    "compare_peers": (
+        {"locality": "31", "indicator": "grdp_growth", "body": None, "year_from": 2021, "year_to": 2023,
+         "limit": 4},
+        ["code", "same_region", "years_covered", "figure_count"]),
     "compare_figures": (
         {"indicator": "voter_petitions", "body": None, "localities": ["31", "37"], "year_from": 2020,
          "year_to": 2025, "bounds": "current"},

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from govdash import db, fmt
 from govdash.compare import logic
+from govdash.compare.ui import K_STATE
 from govdash.text import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,3 +170,13 @@ def test_sources_page_opens_a_linked_figure():
     total = int(db.run_query("sources_list").shape[0])
     assert len(labels) < total
     assert at.query_params["q"] == "tang truong kinh te hai duong"
+
+
+def test_compare_opens_with_the_localitys_peers_of_its_region():
+    at = compare_page(loc="31")  # Hải Phòng, Red River Delta
+    codes = list(at.session_state[K_STATE].localities)
+    assert codes[0] == "31" and 2 <= len(codes) <= 1 + logic.DEFAULT_PEERS
+    delta = {"01", "22", "26", "27", "30", "33", "34", "35", "36", "37"}  # the region's other units
+    assert set(codes[1:]) <= delta
+    shared = compare_page(loc="31", locs="31")  # an address that names its localities keeps them
+    assert list(shared.session_state[K_STATE].localities) == ["31"]

@@ -184,3 +184,19 @@ def test_names_over_time_match_the_units_before_and_after(localities, package):
         if code in renamed:
             assert rows[0]["valid_to"] == LAST_DAY_BEFORE_REORG and rows[1]["valid_from"] == REORG_DATE
             assert norm(rows[0]["name_vi"]) == package["legacy_name"][code], code
+
+
+def test_every_former_province_lies_in_one_region_and_merged_ones_only_when_all_parts_agree():
+    """locality_regions.csv: the 63 former provinces each in one of the six regions until
+    30/6/2025; a current unit has a region only when every unit it was made from lay in it."""
+    locs = {r["code"]: r for r in read_csv("localities.csv")}
+    rows = read_csv("locality_regions.csv")
+    old = {r["code"]: r["region_code"] for r in rows if r["valid_to"] == "2025-06-30"}
+    assert len(old) == 63 and {locs[c]["level"] for c in old} <= {"province", "central_city"}
+    assert {locs[r]["level"] for r in old.values()} == {"region"} and len(set(old.values())) == 6
+    lineage = read_csv("locality_lineage.csv")
+    for r in rows:
+        if r["valid_from"] != "2025-07-01":
+            continue
+        parts = {x["from_code"] for x in lineage if x["to_code"] == r["code"]} | {r["code"]}
+        assert {old[p] for p in parts if p in old} == {r["region_code"]}, r["code"]

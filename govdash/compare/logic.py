@@ -30,6 +30,9 @@ URL_KEYS = ("ind", "body", "locs", "view", "year", "bounds")
 _YEAR = re.compile(r"^\d{4}$")
 
 
+DEFAULT_PEERS = 4  # localities of the same level and region a comparison opens with
+
+
 @dataclass(frozen=True)
 class View:
     """Everything the compare page shows besides the shared years and language."""

@@ -70,6 +70,10 @@ def state() -> View:
         first = {b: _first_offered(b) for b in logic.BOUNDS}
         view, notices = logic.parse_query(params, indicators(), locs, sel.locality,
                                             (sel.year_from, sel.year_to), first_allowed=first)
+        if not params.get("locs") and view.bounds == "published":  # open with the locality's peers
+            peers = ui.query("compare_peers", locality=sel.locality, indicator=view.indicator, body=view.body,
+                             year_from=sel.year_from, year_to=sel.year_to, limit=logic.DEFAULT_PEERS)
+            view = replace(view, localities=view.localities + tuple(peers["code"]))
         st.session_state[K_STATE] = view
         st.session_state[K_NOTICES] = notices
         st.session_state[K_DOMAIN] = logic.indicator_row(indicators(), view.indicator)["domain"]
