@@ -42,7 +42,14 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
-    return handlers[args.command](args)
+    code = handlers[args.command](args)
+    if "govdash.db" in sys.modules:
+        from govdash import db
+        reason = db.take_rebuild_notice(Path(args.data) if args.data else None)
+        if reason:
+            print(f"note: the data store was damaged ({reason}); it was rebuilt from the CSVs.",
+                  file=sys.stderr)
+    return code
 
 
 def run(argv: list[str] | None = None) -> int:

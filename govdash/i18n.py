@@ -49,6 +49,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "level_region": {"vi": "Vùng", "en": "region"},
     "former_suffix": {"vi": "đến {date}", "en": "until {date}"},
     "formerly_named": {"vi": "trước đây: {names}", "en": "formerly {names}"},
+    "store_rebuilt": {
+        "vi": "Tệp lưu trữ dữ liệu bị hỏng nên đã được dựng lại từ các tệp CSV; số liệu không thay đổi.",
+        "en": "The data store file was damaged, so it was rebuilt from the CSV files; the figures are unchanged.",
+    },
     # URL notices
     "notice_bad_locality": {
         "vi": "Địa chỉ có mã địa phương không hợp lệ «{value}»; đang hiển thị {name}.",

@@ -286,3 +286,74 @@ def test_rollback_says_a_row_was_removed_by_hand(folder):
     assert undo.outcome == imports.Outcome.ERRORS
     message = undo.message("en")
     assert "no longer in" in message and added in message and "later imports" not in message
+
+
+# ---------------------------------------------------------------- a damaged store
+
+def _damage(path: Path, how: str) -> None:
+    data = bytearray(path.read_bytes())
+    if how == "header":
+        data[:4096] = b"\0" * 4096
+    elif how == "garbage":
+        data = bytearray(b"not a database" * 100)
+    else:  # flipped bytes all through: checksums no longer match
+        for offset in range(12288, len(data), 7919):
+            data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["header", "garbage", "flip"])
+def test_a_damaged_store_is_rebuilt_and_said(how, tmp_path, monkeypatch):
+    from fixture_data import write_fixture
+
+    from govdash import db
+    monkeypatch.setenv("GOVDASH_STORE_DIR", str(tmp_path / "store"))
+    folder = write_fixture(tmp_path / "data")
+    expected = db.run_query("facts", db.open_store(folder), locality=None, year=None)
+    path = next((tmp_path / "store").glob("*.duckdb"))
+    _damage(path, how)
+    con = db.open_store(folder)
+    assert db.run_query("facts", con, locality=None, year=None).equals(expected)
+    assert db.take_rebuild_notice(folder) and db.take_rebuild_notice(folder) is None
+    assert (tmp_path / "store" / f"{path.stem}.corrupt").exists()
+
+
+def test_the_command_line_says_it_rebuilt_a_damaged_store(tmp_path):
+    from fixture_data import write_fixture
+    folder = write_fixture(tmp_path / "data")
+    env = {"GOVDASH_STORE_DIR": str(tmp_path / "store")}
+    assert govdash("--data", str(folder), "facts", env=env).returncode == 0
+    _damage(next((tmp_path / "store").glob("*.duckdb")), "flip")
+    out = govdash("--data", str(folder), "facts", env=env)
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+    assert "rebuilt" in out.stderr
+
+
+def test_a_page_meeting_a_damaged_store_rebuilds_it(tmp_path, monkeypatch):
+    """Damage found by a page's query (after the store opened): set aside, reopened, answered."""
+    from fixture_data import write_fixture
+
+    from govdash import db
+    monkeypatch.setenv("GOVDASH_STORE_DIR", str(tmp_path / "store"))
+    monkeypatch.setenv("GOVDASH_DATA_DIR", str(write_fixture(tmp_path / "data")))
+    db.reset()
+    try:
+        expected = db.run_query("facts", locality=None, year=None)
+        real = db._execute
+        calls = []
+
+        def damaged_once(con, name, params):
+            if not calls:
+                calls.append(name)
+                raise duckdb_error("Corrupt database file: computed checksum 1 does not match")
+            return real(con, name, params)
+        monkeypatch.setattr(db, "_execute", damaged_once)
+        assert db.run_query("facts", locality=None, year=None).equals(expected)
+        assert db.take_rebuild_notice()
+    finally:
+        db.reset()
+
+
+def duckdb_error(text: str):
+    import duckdb
+    return duckdb.Error(text)

@@ -12,11 +12,18 @@ the size, modification time and inode of the store's source files at most once a
 when they differ from what the open store was made of, forgets that store so the next
 `connection()` reopens (and if need be rebuilds) it. `generation()` numbers the opened stores,
 so caches keyed by it are never served from an older one.
+
+A store file that is damaged (it does not open, a block's checksum does not match, a read
+fails) is never a traceback: it is set aside as `<name>.corrupt`, rebuilt from the CSVs, and
+`take_rebuild_notice()` says so once (the dashboard shows it; the command line prints it).
+This is checked when the store is opened and again when a page's query meets the damage.
 """
 from __future__ import annotations
 
 import functools
 import json
+import logging
+import os
 import re
 import threading
 import time
@@ -98,6 +105,42 @@ def _memory_store(folder: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+_REBUILT: dict[str, str] = {}  # data folder -> why its store was rebuilt (until told)
+log = logging.getLogger("govdash.db")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when a DuckDB error means the store file itself is damaged (not a bad query)."""
+    text = str(exc)
+    return isinstance(exc, duckdb.Error) and (
+        isinstance(exc, duckdb.IOException) or "checksum" in text or "Corrupt" in text
+        or "not a valid DuckDB database" in text)
+
+
+def _set_aside(path: Path, folder: Path, exc: BaseException) -> None:
+    """Move a damaged store out of the way (so it is rebuilt) and remember to say so."""
+    try:
+        os.replace(path, path.with_suffix(".corrupt"))
+    except FileNotFoundError:
+        pass  # another process set it aside first
+    reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+    _REBUILT[str(folder)] = reason
+    log.warning("damaged store %s set aside and rebuilt from the CSVs (%s)", path.name, reason)
+
+
+def take_rebuild_notice(folder: Path | None = None) -> str | None:
+    """Why the current data folder's store was rebuilt, once; None when it was not."""
+    return _REBUILT.pop(str(folder or data_dir()), None)
+
+
+def _probe(con: duckdb.DuckDBPyConnection) -> None:
+    """Read a little of every table, so a store damaged where it begins fails here."""
+    tables = con.execute("select table_name from information_schema.tables "
+                         "where table_type = 'BASE TABLE'").fetchall()
+    for (name,) in tables:
+        con.execute(f'select * from "{name}" limit 1').fetchall()  # names from the catalogue
+
+
 def _file_store(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to a built build. DuckDB shares one database per file within a
     process, so it is sealed by whoever opens it first; later connections find it sealed."""
@@ -121,15 +164,26 @@ def files_stamp(folder: Path) -> tuple:
     return (*stamp, (folder / journal.JOURNAL_NAME).exists())
 
 
-def _open(folder: Path) -> tuple[duckdb.DuckDBPyConnection, tuple]:
+def _open(folder: Path, attempts: int = 2) -> tuple[duckdb.DuckDBPyConnection, tuple]:
     """The store of `folder` and the stamp of the files it was made of (taken first, under the
-    readers' lock: a change after it is then always seen as a change)."""
+    readers' lock: a change after it is then always seen as a change). A damaged store file is
+    set aside and rebuilt; if that fails too, the store is made in memory."""
     with journal.reading(folder):  # finish an interrupted import; never read one half-done
         stamp = files_stamp(folder)
-        path = store.ensure(folder, _create_tables)
+        path = store.ensure(folder, _create_tables) if attempts > 0 else None
         con = _memory_store(folder) if path is None else None
     if con is None:
-        return _file_store(path), stamp
+        try:
+            con = _file_store(path)
+            _probe(con)
+            return con, stamp
+        except duckdb.Error as exc:
+            if con is not None:
+                con.close()
+            if not is_damage(exc):
+                raise
+            _set_aside(path, folder, exc)
+            return _open(folder, attempts - 1)
     _seal(con)
     return con, stamp
 
@@ -238,11 +292,36 @@ def run_query(name: str, con: duckdb.DuckDBPyConnection | None = None, **params)
             f"query {name!r} expects parameters {sorted(expected)}; "
             f"missing {sorted(missing)}, unexpected {sorted(extra)}"
         )
-    cursor = (con or connection()).cursor()
+    try:
+        return _execute(con or connection(), name, params)
+    except duckdb.Error as exc:
+        if con is not None or not is_damage(exc):
+            raise
+        _store_damaged(exc)  # met by a page: set it aside, rebuild, answer from the new one
+        return _execute(connection(), name, params)
+
+
+def _execute(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
+    cursor = con.cursor()
     try:
         return cursor.execute(query_text(name), params).df()
     finally:
         cursor.close()
+
+
+def _store_damaged(exc: BaseException) -> None:
+    """The process's store of the current folder turned out damaged while in use."""
+    folder = str(data_dir())
+    with _CONNECTING:
+        con = _STORES.get(folder)
+        if con is None:
+            return
+        path = con.execute("select path from duckdb_databases() where database_name = "
+                           "current_database()").fetchone()[0]
+        _forget(folder)
+        con.close()
+    if path:
+        _set_aside(Path(path), Path(folder), exc)
 
 
 Fetch = Callable[..., pd.DataFrame]  # (query name, **params) -> rows: `run_query` or a cached wrapper

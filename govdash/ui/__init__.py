@@ -43,6 +43,12 @@ def follow_data() -> None:
     and cached results, so every session shows the new data from this rerun on."""
     if db.data_changed():
         _drop_cached_results()
+    db.connection()  # opened (or, when its file is damaged, rebuilt) before anything is drawn
+    if db.take_rebuild_notice():
+        _drop_cached_results()
+        # the selection may not be read yet (first run of a session): its language, or the default
+        language = st.session_state.get(SELECTION[K_LANG], state.DEFAULT_LANG)
+        st.info(t("store_rebuilt", language if language in LANGS else state.DEFAULT_LANG), icon="🛠️")
 
 
 def localities() -> pd.DataFrame:
