@@ -33,6 +33,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "section_manage": {"vi": "Quản trị", "en": "Manage"},
     # sidebar
     "sidebar_locality": {"vi": "Địa phương", "en": "Locality"},
+    "sidebar_area": {"vi": "Tỉnh, thành phố", "en": "Province or city"},
+    "sidebar_area_help": {
+        "vi": "Chọn tỉnh, thành phố trước; ô Địa phương liệt kê tỉnh, thành phố đó và các đơn vị "
+              "thuộc nó. Gõ để tìm, có dấu hoặc không dấu.",
+        "en": "Choose the province or city first; Locality then lists it and the units in it. "
+              "Type to search, with or without diacritics.",
+    },
     "sidebar_locality_help": {
         "vi": "Gõ để tìm, có dấu hoặc không dấu (ví dụ: hai phong).",
         "en": "Type to search, with or without diacritics (e.g. hai phong).",

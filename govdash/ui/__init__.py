@@ -35,6 +35,7 @@ def _drop_cached_results() -> None:
     # resources are cleared one by one, as some (the chart renderer) are not data
     st.cache_data.clear()
     _localities_by_code.clear()
+    _areas.clear()
 
 
 def follow_data() -> None:
@@ -174,13 +175,57 @@ def _locality_labels(language: str) -> dict[str, str]:
     return {r["code"]: locality_label(r, language) for r in rows}
 
 
+PICKER_LIMIT = 500  # above this many localities the sidebar lists one area at a time
+K_AREA = "sel_area"
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _areas() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Each locality's area (province-level unit) and each area's localities in display order,
+    the area itself first (shared, read-only)."""
+    area_of = dict(query("sidebar_areas")[["code", "area_code"]].itertuples(index=False))
+    members: dict[str, list[str]] = {}
+    for code in localities()["code"]:
+        area = area_of.get(code, code)
+        members.setdefault(area, [area])
+        if code != area:
+            members[area].append(code)
+    return area_of, members
+
+
+def _area_changed() -> None:
+    # a new area opens on the area itself, which is always among its localities
+    set_selection(locality=st.session_state[K_AREA])
+
+
+def _locality_options(labels: dict[str, str], language: str) -> list[str]:
+    """The locality picker's options: every locality, or at national scale (more than
+    PICKER_LIMIT: ~15,000 options cost the browser hundreds of milliseconds per change) those
+    of one area, chosen in a picker of its own that follows the selection."""
+    if len(labels) <= PICKER_LIMIT:
+        return list(labels)
+    area_of, members = _areas()
+    current = st.session_state[SELECTION[K_LOC]]
+    area = area_of.get(current, current)
+    if st.session_state.get(K_AREA) != area:  # the selection moved (URL, a button): follow it
+        st.session_state[K_AREA] = area
+    areas = [a for a in members if a in labels]
+    st.selectbox(t("sidebar_area", language), options=areas, key=K_AREA, on_change=_area_changed,
+                 format_func=labels.get, help=t("sidebar_area_help", language))
+    options = members.get(area, [current])
+    if st.session_state.get(K_LOC) not in options:  # the widget still shows another area's
+        st.session_state[K_LOC] = current
+    return options
+
+
 def sidebar() -> None:
     """The shared filters: locality, years, language."""
     language = lang()
     labels = _locality_labels(language)
     years = data_years() or [2023]
     with st.sidebar:
-        st.selectbox(t("sidebar_locality", language), options=list(labels), **_bind(K_LOC),
+        options = _locality_options(labels, language)
+        st.selectbox(t("sidebar_locality", language), options=options, **_bind(K_LOC),
                      format_func=labels.get, help=t("sidebar_locality_help", language))
         if min(years) < max(years):
             st.slider(t("sidebar_years", language), min_value=min(years), max_value=max(years),
