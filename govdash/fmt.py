@@ -130,7 +130,8 @@ def value_with_unit(value: float | None, unit_kind: str, unit: str, lang: str = 
 
 
 def period(start: dt.date | str, end: dt.date | str, kind: str, lang: str = "vi") -> str:
-    """A human label for a figure's period: `2023`, `Quý I/2023`, `1/2021 – 22/3/2024`."""
+    """A human label for a figure's period: `2023`, `Quý I/2023`, `1/2021 – 22/3/2024`, and for a
+    stock at a date (`as_of`) `đến 22/3/2024` / `as of 22 Mar 2024`."""
     start = dt.date.fromisoformat(start) if isinstance(start, str) else start
     end = dt.date.fromisoformat(end) if isinstance(end, str) else end
     if kind == "year" and start.year == end.year:
@@ -141,6 +142,11 @@ def period(start: dt.date | str, end: dt.date | str, kind: str, lang: str = "vi"
         return f"Quý {roman}/{start.year}" if lang == "vi" else f"Q{q} {start.year}"
     if kind == "month":
         return f"{start.month}/{start.year}" if lang == "vi" else _babel_date(start, "MMM yyyy", locale="en")
+    if kind == "as_of":  # a stock at a date (or some day of a month: the month is shown)
+        if start != end:
+            month = f"{end.month}/{end.year}" if lang == "vi" else _babel_date(end, "MMM yyyy", locale="en")
+            return f"đến tháng {month}" if lang == "vi" else f"as of {month}"
+        return f"đến {date(end, lang)}" if lang == "vi" else f"as of {date(end, lang)}"
     if kind == "multi_year" and start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
         return f"{start.year}–{end.year}"
     return f"{date(start, lang)} – {date(end, lang)}"

@@ -133,6 +133,16 @@ def era_text(era: Era, date_text=None) -> str:
     return f"{era.code} {era.name_vi} ({left}–{right})"
 
 
+def unique_labels(labels: dict[str, str]) -> dict[str, str]:
+    """Labels (code → label) with the code added to every label two or more codes share
+    (`An Giang (89)`, `An Giang (91)`): a picker or legend never shows two units under one
+    label, and a widget that maps labels back to options never confuses them."""
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {code: f"{label} ({code})" if counts[label] > 1 else label for code, label in labels.items()}
+
+
 def resolve(text: str, locs: pd.DataFrame, names: pd.DataFrame | None = None,
             on: dt.date | str | None = None) -> str:
     """The code of the locality `text` names (`locs`: the `localities` query's result; `names`:

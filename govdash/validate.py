@@ -260,6 +260,9 @@ def check_figures(tables: dict[str, Table], package: dict, folder: Path,
                 continue  # already reported by check_fields
             if start > end:
                 bad("period_end", f"period ends before it starts ({row['period_start']})")
+            elif row["period_kind"] == "as_of" and not _as_of_shape(start, end):
+                bad("period_start", "a stock (as_of) is at one date: start = end, or a whole month "
+                                    "when only the month is known")
             if ind is None:
                 continue
             if ind["domain"] != res["name"]:
@@ -298,7 +301,8 @@ def check_figures(tables: dict[str, Table], package: dict, folder: Path,
                 shares[key].append((value, table.path, line))
             pkey = (row["locality_code"], row["body"], row["indicator"], row["period_start"],
                     row["period_end"], row["status"] == "planned")
-            preferred[pkey].append((row["preferred"] == "true", table.path, line, row["figure_id"]))
+            preferred[pkey].append((row["preferred"] == "true", table.path, line, row["figure_id"],
+                                    row["flag"] == "ambiguous"))
     for key, items in shares.items():
         total = sum(v for v, _, _ in items)
         if len(items) > 1 and abs(total - 100) > SHARE_TOLERANCE:
@@ -307,12 +311,22 @@ def check_figures(tables: dict[str, Table], package: dict, folder: Path,
                                     f"shares of {key[5]} add up to {total:g}, not 100"))
     for key, items in preferred.items():
         chosen = [i for i in items if i[0]]
+        if not chosen and all(i[4] for i in items):
+            continue  # every reading is flagged ambiguous: none may be preferred (none is shown)
         if len(chosen) != 1:
-            _, path, line, _ = items[-1]
+            _, path, line, _, _ = items[-1]
             ids = ", ".join(i[3] for i in items)
             reason = ("several figures for the same indicator, locality, body and period are all "
                       "preferred" if chosen else "none of these figures is preferred")
             problems.append(Problem(path, line, "preferred", None, f"{reason}: {ids}"))
+
+
+def _as_of_shape(start: dt.date, end: dt.date) -> bool:
+    """A stock's date: one day, or the whole month it lies in when the day is not known."""
+    if start == end:
+        return True
+    month_end = (end + dt.timedelta(days=1)).day == 1
+    return start.day == 1 and month_end and (start.year, start.month) == (end.year, end.month)
 
 
 def check_register(tables: dict[str, Table], problems: list[Problem]) -> None:

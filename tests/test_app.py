@@ -49,8 +49,8 @@ def test_overview_shows_query_figures_for_hai_phong_2023():
     shown = {m.value for m in at.metric}
     sessions = kpis[(kpis["indicator"] == "council_sessions") & (kpis["body"] == "council")].iloc[0]
     assert fmt.number(sessions["value"], "vi", 0) in shown
-    revenue = kpis[kpis["indicator"] == "budget_revenue"].iloc[0]
-    assert "> " + fmt.money(revenue["value"], "vi", 2) in shown  # "trên 103.600" is a bound
+    # the exact 103.619 is preferred to the bound "trên 103.600" it agrees with (issue 12)
+    assert fmt.money(103619, "vi", 2) in shown and "> 103.600 tỷ đồng" not in shown
 
 
 def test_bogus_locality_in_url_gives_notice_not_traceback():

@@ -102,7 +102,7 @@ def test_today_boundaries_and_search_by_former_name(app_server, browser):
     assert params(page.url)["locs"] == "31"
     chart = page.locator(".js-plotly-plot").first.inner_text()
     assert "Hải Phòng (địa giới hiện nay)" in chart and "1/7/2025" in chart
-    assert "123.919" in chart  # 103.600 + 20.319, the only year both have
+    assert "123.938" in chart  # 103.619 + 20.319, the only year both have
     browser.screenshot("compare-today-boundaries")
 
     # searching the former name finds the province it merged into

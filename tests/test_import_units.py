@@ -295,7 +295,7 @@ def test_every_import_catalogue_key_exists():
         used |= set(re.findall(r'"(imp_[a-z0-9_]+)"', path.read_text(encoding="utf-8")))
     used |= {f"imp_err_legacy_{x}" for x in ("tcvn3", "vni", "cp1258", "utf8_twice")}
     used |= {f"imp_kind_{k}" for k in ("year", "quarter", "month", "session", "part_year",
-                                        "term_to_date", "multi_year")}
+                                        "term_to_date", "multi_year", "as_of")}
     used |= {f"imp_tpl_help_{c}" for c in template.COLUMNS}
     used -= {"imp_kind_", "imp_flag_", "imp_err_legacy_", "imp_preferred_"}
     assert used - set(CATALOGUE) == set()

@@ -40,7 +40,8 @@ def test_series_labels_never_collide(era_con, locs):
     later = _rows(era_con, ["24", "27"], years=(2025, 2025))  # 24 is Bắc Ninh then; 27 has no rows
     labels = logic.series_labels(later, ("24", "27"), locs, "vi")
     assert labels == {"24": "Bắc Ninh (24)", "27": "Bắc Ninh (27)"}
-    assert logic.unique_labels({"a": "X", "b": "X", "c": "Y"}) == {"a": "X (a)", "b": "X (b)", "c": "Y"}
+    from govdash.localities import unique_labels
+    assert unique_labels({"a": "X", "b": "X", "c": "Y"}) == {"a": "X (a)", "b": "X (b)", "c": "Y"}
 
 
 @pytest.mark.parametrize("same_label", [False, True])
@@ -81,3 +82,15 @@ def test_pickers_show_and_find_the_former_name(era_con):
     assert labels["24"].startswith("Bắc Ninh (trước đây: Bắc Giang)") and "bac giang" in labels["24"]
     assert labels["27"].startswith("Bắc Ninh (nay thuộc Bắc Ninh)")
     assert len(set(labels.values())) == len(labels)  # never two units under one label
+
+
+def test_domain_compare_picker_labels_never_collide():
+    """An Giang 89 (until 30/6/2025) and 91 (An Giang since, Kiên Giang before) once shared the
+    label "An Giang · Tỉnh": a multiselect then maps the choice of 91 back to 89."""
+    import pandas as pd
+
+    from govdash.domains import build
+    coverage = pd.DataFrame({"locality_code": ["89", "91"], "locality_name_vi": ["An Giang", "An Giang"],
+                             "locality_name_en": ["An Giang", "An Giang"], "level": ["province", "province"]})
+    labels = build.option_labels(coverage, "vi")
+    assert labels == {"89": "An Giang · Tỉnh (89)", "91": "An Giang · Tỉnh (91)"}

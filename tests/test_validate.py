@@ -1,5 +1,6 @@
 """Validation: the real data passes; each rule catches a deliberately broken file."""
 import csv
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -133,3 +134,35 @@ def test_quote_must_be_verbatim_in_document(broken):
 ])
 def test_number_in_quote(value, quote, ok):
     assert number_in_quote(value, quote) is ok
+
+
+def test_issue12_audit_rows_are_modelled_as_the_sources_say():
+    """Stocks at a date are stored at that date (never a flow from an invented start); a figure
+    the data flags as implausible is not preferred; the exact figure is preferred to the bound it
+    agrees with; two different counts are two indicators."""
+    import csv
+
+    from govdash.paths import data_dir
+
+    def rows(name):
+        with open(data_dir() / name, encoding="utf-8", newline="") as f:
+            return {r["figure_id"]: r for r in csv.DictReader(f)}
+    economy, admin, budget, reception = (rows(n) for n in ("economy.csv", "administration.csv",
+                                                            "budget.csv", "citizen_reception.csv"))
+    for i in (5, 6, 7, 8):
+        r = economy[f"nd-baond-2024-03-22-0{i}"]
+        assert (r["period_start"], r["period_end"], r["period_kind"]) == ("2024-03-22", "2024-03-22", "as_of")
+    for i in (66, 68, 69, 70):
+        r = admin[f"hd-city-ubnd-2023-report-{i}"]
+        assert (r["period_start"], r["period_end"], r["period_kind"]) == ("2024-01-01", "2024-01-31", "as_of")
+    assert budget["hd-city-ubnd-2023-report-46"]["preferred"] == "false"
+    assert budget["web-cafef-2024-02-hp-revenue-01"]["preferred"] == "true"
+    assert budget["hp-ubnd-2023-speech-20"]["preferred"] == "false"
+    assert reception["tp-unnamed-2023-q1-notice-16"]["indicator"] == "reception_sessions_attended"
+
+
+def test_a_stock_is_at_one_date():
+    from govdash.validate import _as_of_shape
+    assert _as_of_shape(dt.date(2024, 3, 22), dt.date(2024, 3, 22))
+    assert _as_of_shape(dt.date(2024, 1, 1), dt.date(2024, 1, 31))
+    assert not _as_of_shape(dt.date(2021, 1, 1), dt.date(2024, 3, 22))

@@ -18,6 +18,7 @@ import pandas as pd
 
 from govdash import fmt, tables
 from govdash.i18n import pick, t, t_md
+from govdash.localities import unique_labels
 from govdash.state import Notice, url_value
 from govdash.text import fold, matches
 
@@ -342,14 +343,6 @@ def _era_names(rows: pd.DataFrame, lang: str) -> dict[str, str]:
         if present(name) and name not in seen:
             seen.append(name)
     return {code: " → ".join(seen) for code, seen in out.items() if seen}
-
-
-def unique_labels(labels: dict[str, str]) -> dict[str, str]:
-    """Labels with the code added to every label two or more codes share (`Bắc Ninh (24)`)."""
-    counts: dict[str, int] = {}
-    for label in labels.values():
-        counts[label] = counts.get(label, 0) + 1
-    return {code: f"{label} ({code})" if counts[label] > 1 else label for code, label in labels.items()}
 
 
 def is_gap(rows: pd.DataFrame) -> pd.Series:

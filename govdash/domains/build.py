@@ -11,6 +11,7 @@ from govdash.db import Fetch
 from govdash.domains import charts, kpi
 from govdash.domains.pages import PAGES, ChartSpec, PageSpec
 from govdash.i18n import t
+from govdash.localities import unique_labels
 
 
 @dataclass(eq=False)
@@ -306,11 +307,8 @@ def option_labels(coverage: pd.DataFrame, lang: str) -> dict[str, str]:
     first = coverage.drop_duplicates("locality_code")
     names = first["locality_name_en" if lang == "en" else "locality_name_vi"].fillna(first["locality_name_vi"])
     levels = {lv: t("level_" + lv, lang) for lv in first["level"].unique()}
-    labels = {code: f"{name} · {levels[lv]}"
-              for code, name, lv in zip(first["locality_code"], names, first["level"])}
-    seen = pd.Series(list(labels.values())).value_counts()
-    # two units under one name (a code reused across the 2025 reorganisation): say the code
-    return {code: f"{label} ({code})" if seen[label] > 1 else label for code, label in labels.items()}
+    return unique_labels({code: f"{name} · {levels[lv]}"
+                          for code, name, lv in zip(first["locality_code"], names, first["level"])})
 
 
 def coverage_line(coverage: pd.DataFrame, shown: tuple[str, ...], names: dict[str, str],

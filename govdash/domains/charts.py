@@ -102,6 +102,8 @@ def period_label(row: pd.Series, lang: str) -> str:
         return t("dom_month", lang, month=end.month, year=end.year)
     if kind == "term_to_date":
         return t("dom_term_to", lang, date=fmt.date(end.date(), lang))
+    if kind == "as_of":  # a stock at a date, never a flow over a period
+        return fmt.period(start.date(), end.date(), kind, lang)
     if kind == SESSION:
         number = row.get("session_number")
         when = fmt.date(start.date(), lang)

@@ -211,6 +211,8 @@ class RowReader:
             ok = start.day == 1 and start.month in (1, 4, 7, 10) and end == _month_end(start, 2)
         elif kind == "month":
             ok = start.day == 1 and end == _month_end(start, 0)
+        elif kind == "as_of":  # a stock at one date (or within one month when the day is unknown)
+            ok = start == end or (start.day == 1 and end == _month_end(start, 0))
         if not ok:
             self.error(n, "period_kind", cells["period_kind"], "imp_err_period_shape",
                        kind=t("imp_kind_" + kind, self.lang))

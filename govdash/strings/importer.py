@@ -164,6 +164,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "imp_kind_part_year": {"vi": "một phần năm", "en": "part of a year"},
     "imp_kind_term_to_date": {"vi": "lũy kế từ đầu nhiệm kỳ", "en": "term to date"},
     "imp_kind_multi_year": {"vi": "nhiều năm", "en": "several years"},
+    "imp_kind_as_of": {"vi": "tại một thời điểm (đến nay, tính đến ngày)", "en": "at a date (stock)"},
     "imp_flag_ambiguous": {"vi": "không nhất quán", "en": "ambiguous"},
     "imp_flag_conflicting": {"vi": "mâu thuẫn nguồn khác", "en": "conflicting"},
     # outcomes (page and command say the same)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from govdash import db, fmt, state
 from govdash.i18n import LANG_LABELS, LANGS, pick, t, t_md
+from govdash.localities import unique_labels
 from govdash.text import fold, md_escape
 
 # Widget keys; the selection itself lives under plain keys (SELECTION) that Streamlit never
@@ -172,7 +173,7 @@ def _locality_labels(language: str) -> dict[str, str]:
     """Every locality's selectbox label, in display order (built once per language: ~15,000
     labels at national scale would otherwise be rebuilt on every rerun)."""
     rows = localities().to_dict("records")  # plain dicts: iterrows would build 15,000 Series
-    return {r["code"]: locality_label(r, language) for r in rows}
+    return unique_labels({r["code"]: locality_label(r, language) for r in rows})
 
 
 PICKER_LIMIT = 500  # above this many localities the sidebar lists one area at a time
