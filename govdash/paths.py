@@ -1,4 +1,5 @@
-"""Where govdash finds its files: everything is relative to this package, never to the cwd."""
+"""Every path and every environment variable the product reads, in one place (as OWID's
+`etl/paths.py`): everything is relative to this package, never to the working directory."""
 from __future__ import annotations
 
 import os
@@ -6,10 +7,39 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
+MODELS_DIR = QUERIES_DIR / "models"          # build-time SQL of the store's tables and views
 BUNDLED_DATA_DIR = ROOT / "data"
+PAGES_DIR = ROOT / "pages"
+STREAMLIT_CONFIG = ROOT / ".streamlit" / "config.toml"
+DEFAULT_EDITORS_FILE = ROOT / ".streamlit" / "editors.toml"
+DEFAULT_STORE_DIR = ROOT / ".store"
+FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/truetype/dejavu"))
+
+# Environment variables: the only ones govdash reads.
+ENV_DATA_DIR = "GOVDASH_DATA_DIR"          # another data folder (benchmarks, tests)
+ENV_STORE_DIR = "GOVDASH_STORE_DIR"        # where store files live
+ENV_EDITORS_FILE = "GOVDASH_EDITORS_FILE"  # the editor accounts file
+ENV_CHROMIUM = "GOVDASH_CHROMIUM"          # the Chromium kaleido draws chart images with
 
 
 def data_dir() -> Path:
     """The curated data folder: `GOVDASH_DATA_DIR` when set (benchmarks, tests), else `data/`."""
-    override = os.environ.get("GOVDASH_DATA_DIR")
+    override = os.environ.get(ENV_DATA_DIR)
     return Path(override).resolve() if override else BUNDLED_DATA_DIR
+
+
+def store_dir() -> Path:
+    """Where store files live: `GOVDASH_STORE_DIR`, else `.store/` at the repository root."""
+    override = os.environ.get(ENV_STORE_DIR)
+    return Path(override).resolve() if override else DEFAULT_STORE_DIR
+
+
+def editors_file() -> Path:
+    """The editors file: `$GOVDASH_EDITORS_FILE` or `.streamlit/editors.toml`."""
+    override = os.environ.get(ENV_EDITORS_FILE)
+    return Path(override).expanduser() if override else DEFAULT_EDITORS_FILE
+
+
+def chromium() -> Path:
+    """Debian's Chromium (`$GOVDASH_CHROMIUM` to use another binary)."""
+    return Path(os.environ.get(ENV_CHROMIUM, "/usr/bin/chromium"))

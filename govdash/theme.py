@@ -7,7 +7,7 @@ from functools import cache
 import plotly.graph_objects as go
 
 from govdash.fmt import PLOTLY_SEPARATORS
-from govdash.paths import ROOT
+from govdash.paths import STREAMLIT_CONFIG
 
 # Fonts that carry Vietnamese diacritics; Noto Sans is installed by the set-up scripts.
 FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"
@@ -23,7 +23,7 @@ MUTED_RGB = (0x5F, 0x63, 0x68)  # MUTED for python-pptx and reportlab
 @cache
 def streamlit_theme() -> dict:
     """The [theme] table of .streamlit/config.toml."""
-    with (ROOT / ".streamlit" / "config.toml").open("rb") as f:
+    with STREAMLIT_CONFIG.open("rb") as f:
         return tomllib.load(f)["theme"]
 
 

@@ -128,3 +128,17 @@ def test_ruff_is_clean():
         pytest.fail("ruff is not installed in the test environment (requirements-dev.txt)")
     out = subprocess.run([ruff, "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:]
+
+
+def test_paths_and_environment_are_read_in_one_place():
+    """Only govdash/paths.py reads the environment (serve.py hands it on to its workers) and
+    names a file of the machine (`/usr/...`)."""
+    import re
+    offenders = []
+    for module, path in MODULES.items():
+        if module in ("govdash.paths",):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"os\.environ\.get|os\.getenv|os\.environ\[", text) or re.search(r"Path\(\"/usr", text):
+            offenders.append(module)
+    assert offenders == []

@@ -47,7 +47,7 @@ def test_touch_does_not_rebuild_but_a_change_does(data, store_dir):
     db.open_store(data).close()
     assert _stores(store_dir) == first
     with (data / "sources.csv").open("a", encoding="utf-8") as f:
-        f.write("fx-new,Một nguồn mới,Nhà xuất bản,2024,web_page,,,low,\n")
+        f.write("fx-new,Một nguồn mới,Nhà xuất bản,2024,web_page,,,low,newspaper,\n")
     con = db.open_store(data)
     assert len(_stores(store_dir)) == 2
     assert "fx-new" in set(db.run_query("sources_list", con)["source_id"])
@@ -103,7 +103,7 @@ def test_in_memory_when_store_folder_is_not_writable(data, tmp_path, monkeypatch
 def test_old_stores_are_pruned(data, store_dir):
     for i in range(store.KEEP + 2):
         with (data / "sources.csv").open("a", encoding="utf-8") as f:
-            f.write(f"fx-prune-{i},Nguồn {i},Nhà xuất bản,2024,web_page,,,low,\n")
+            f.write(f"fx-prune-{i},Nguồn {i},Nhà xuất bản,2024,web_page,,,low,newspaper,\n")
         db.open_store(data).close()
     assert len(_stores(store_dir)) == store.KEEP
 

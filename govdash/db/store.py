@@ -32,19 +32,16 @@ from pathlib import Path
 
 import duckdb
 
-from govdash.paths import QUERIES_DIR, ROOT
+from govdash import paths
 
-MODELS_DIR = QUERIES_DIR / "models"
+MODELS_DIR = paths.MODELS_DIR
 KEEP = 6  # store files kept; older ones (by last use) are deleted
 ROW_GROUP_SIZE = 16_384  # rows per row group of the store's tables (see `build`)
 _CODE = [Path(__file__).resolve(), Path(__file__).resolve().parent / "__init__.py"]
 _DIGESTS = "checksums.json"
 
 
-def store_dir() -> Path:
-    """Where store files live: `GOVDASH_STORE_DIR`, else `.store/` at the repository root."""
-    override = os.environ.get("GOVDASH_STORE_DIR")
-    return Path(override).resolve() if override else ROOT / ".store"
+store_dir = paths.store_dir  # where store files live (govdash.paths)
 
 
 def model_sql() -> dict[str, str]:

@@ -32,11 +32,9 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from govdash.paths import ROOT
+from govdash import paths
 from govdash.text import strip_controls
 
-EDITORS_ENV = "GOVDASH_EDITORS_FILE"
-DEFAULT_FILE = ROOT / ".streamlit" / "editors.toml"
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 MIN_PASSWORD = 10
 MAX_WAIT = 300.0
@@ -65,10 +63,7 @@ class SignIn:
     reason: str = ""           # "", "wrong", "throttled", "no_editors"
 
 
-def editors_file() -> Path:
-    """The editors file: `$GOVDASH_EDITORS_FILE` or `.streamlit/editors.toml`."""
-    override = os.environ.get(EDITORS_ENV)
-    return Path(override).expanduser() if override else DEFAULT_FILE
+editors_file = paths.editors_file  # `$GOVDASH_EDITORS_FILE` or `.streamlit/editors.toml`
 
 
 def load_editors(path: Path | None = None) -> dict[str, dict]:

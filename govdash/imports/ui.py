@@ -14,13 +14,13 @@ from govdash import export, fmt, imports, ui
 from govdash.i18n import pick, t, t_md
 from govdash.imports import auth, read, template
 from govdash.localities import Resolver
-from govdash.paths import ROOT, data_dir
+from govdash.paths import PAGES_DIR, data_dir
 from govdash.text import md_escape
 
 K_EDITOR, K_SESSION, K_UPLOAD_N = "import_editor", "import_session", "import_upload_n"
 K_RESULT, K_GO, K_UNDO_N = "import_result", "import_go_overview", "import_undo_n"
 K_SEEN = "import_seen_digest"  # the digest of the preview the editor last saw
-PAGES = ROOT / "pages"
+PAGES = PAGES_DIR
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "ods"]
 TABLE_ROWS = 200  # errors shown as a plain table up to this many, then as a data grid
 

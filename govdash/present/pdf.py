@@ -17,17 +17,16 @@ import functools
 import io
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
-from govdash import theme
+from govdash import paths, theme
 from govdash.domains import build, charts
 from govdash.i18n import t
 from govdash.present import deck as deck_mod
 
 Progress = Callable[[float, str], None]
-FONT_DIRS = [Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/truetype/dejavu")]
+FONT_DIRS = list(paths.FONT_DIRS)
 FONT_FILES = {"NotoSans": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
               "DejaVuSans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")}
 

@@ -25,9 +25,10 @@ from pathlib import Path
 import plotly
 import plotly.graph_objects as go
 
+from govdash import paths
 from govdash.i18n import t
 
-CHROMIUM = Path(os.environ.get("GOVDASH_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM = paths.chromium()
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 WIDTH = 1100       # px: the layout width the domain charts are built for (charts.WIDE)
 SCALE = 2          # PNG pixels per layout pixel: crisp on a projector and in print
