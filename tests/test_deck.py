@@ -79,7 +79,9 @@ def test_slide_list_reads_one_query_and_draws_nothing_until_asked(fixture_con):
         asked.append(name)
         return db.run_query(name, fixture_con, **params)
     slides = deck.slide_list("31", 2023, "vi", fetch=fetch, level="central_city")
-    assert asked == ["domain_figures", "present_indicators"]
+    # the figures, the indicator names, and the map slide's coverage counts (no map here: the
+    # fixture has fewer than map_slide.MIN_PROVINCES provinces with a figure)
+    assert asked == ["domain_figures", "present_indicators", "map_coverage", "compare_indicators"]
     assert slides and all(s._made is None for s in slides)
     first = slides[0]
     assert first.title.startswith("Năm 2023, ") and first._made is not None
@@ -245,3 +247,18 @@ def test_renderer_uses_debian_chromium_and_never_downloads(monkeypatch):
     assert svg.lstrip().startswith(b"<svg") and "Nguồn".encode() in svg  # the source line is in the image
     assert str(render._RENDERER._kaleido._browser_impl.path) == str(render.CHROMIUM) == "/usr/bin/chromium"
     assert Path(default_download_path).exists() == existed
+
+
+def test_map_slide_places_the_locality_among_the_provinces():
+    """On the real data a deck ends with the map of the best-covered indicator of the year,
+    whose takeaway ranks the locality among the provinces with a figure; its figures (one per
+    province, named) feed the notes and the report's table."""
+    slides = deck.slide_list("31", 2023, "vi")
+    mapped = [s for s in slides if s.page == deck.MAP_PAGE]
+    assert len(mapped) == 1 and mapped[0].key.startswith("map/")
+    slide = mapped[0]
+    assert slide.key in deck.default_keys(slides)
+    assert "Hải Phòng đứng thứ" in slide.title and "/63 tỉnh có số" in slide.title
+    assert slide.chart.figure is not None and len(slide.chart.figure.to_json()) < 400_000
+    assert slide.chart.rows["indicator_name_vi"].str.contains(": ").all()
+    assert "Hà Nội:" in slide.notes

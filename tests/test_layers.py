@@ -1,6 +1,6 @@
 """The house plan is checked, not only drawn: the core and the features' non-`ui` modules never
-import Streamlit; a feature imports only the core (`present` may read `domains`, `extract` may
-read `imports`); there is no import circle; `python -m govdash validate` runs without Streamlit;
+import Streamlit; a feature imports only the core (`present` may read `domains` and `maps`,
+`extract` may read `imports`); there is no import circle; `python -m govdash validate` runs without Streamlit;
 `ruff check` is clean."""
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "govdash"
 FEATURES = {"domains", "compare", "sources", "present", "imports", "maps", "extract"}
 ALLOWED = {("present", "domains"),  # (feature, feature it may read)
+           ("present", "maps"),     # the map slide of the deck and report (issue 15)
            # extract feeds the import path: it reuses vnparse, the encodings and the template
            # columns, and its page part hands accepted rows to imports.prepare/commit (issue 13)
            ("extract", "imports")}

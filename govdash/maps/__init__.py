@@ -6,7 +6,11 @@
   locality codes through the explicit `crosswalk.csv`, projected for drawing, with label points
   for every province and for the Hoàng Sa and Trường Sa archipelagos.
 - `charts`: `map_figure`, a pure Plotly figure builder (filled polygons on hidden cartesian
-  axes, no geo/mapbox modules, so nothing is fetched from a CDN).
+  axes, no geo/mapbox modules, so nothing is fetched from a CDN), and the bump chart of ranks.
+- `view`: the map page without Streamlit: its view in the URL, colour scales (quartile tiers,
+  even steps, diverging around 100 % or 0), each province's value, rank and words, downloads.
+- `slide`: the map slide of the presenter deck and PDF report.
+- `ui`: the Streamlit page (the only module here that imports Streamlit).
 
 Nothing here imports Streamlit; a page's `ui.py` assembles these parts.
 """

@@ -122,6 +122,24 @@ def _province_trace(path: tuple[list, list], style: _Style, name: str, code: str
     return trace
 
 
+def _merged(traces: list[dict]) -> list[dict]:
+    """Province traces of one fill, pattern and outline joined into one (rings apart by NaN)."""
+    groups: dict[str, dict] = {}
+    for tr in traces:
+        key = repr((tr["fillcolor"], sorted((tr.get("fillpattern") or {}).items()), sorted(tr["line"].items())))
+        if key not in groups:
+            groups[key] = {**tr, "x": [tr["x"]], "y": [tr["y"]], "text": "", "name": "", "legendgroup": "",
+                           "hoverinfo": "skip"}
+        else:
+            groups[key]["x"].append(tr["x"])
+            groups[key]["y"].append(tr["y"])
+    gap = np.array([np.nan], dtype=np.float32)
+    for g in groups.values():
+        g["x"] = np.concatenate([p for x in g["x"] for p in (x, gap)][:-1])
+        g["y"] = np.concatenate([p for y in g["y"] for p in (y, gap)][:-1])
+    return list(groups.values())
+
+
 def label_colour(fill: str) -> str:
     """Dark text on light fills, white on dark ones (relative luminance of a #RRGGBB colour)."""
     if not (fill.startswith("#") and len(fill) == 7):
@@ -240,15 +258,19 @@ def _draw_provinces(traces: list[dict], era: str, rows: Mapping[str, Mapping], n
 
 def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
                names: Mapping[str, str] | None = None, palette: Sequence[str] = (),
-               labels: bool = True, label_size: int = 9, height: int = 820) -> go.Figure:
+               labels: bool = True, label_size: int = 9, height: int = 820, static: bool = False) -> go.Figure:
     """A province map of `era` ("63" or "34") coloured by the caller's prepared `values`.
 
+    `static=True` (a picture for a slide or report: no hover) draws the provinces of one style as
+    one trace, which a renderer paints several times faster (patterns are costly to paint).
     `names` gives each code's display name for the hover of provinces without a row (default:
     the boundary file's own name); `palette[tier]` colours rows that carry a tier, not a colour.
     """
     traces: list[dict] = []
     rows = {str(r["code"]): r for r in values}
     used, labelled = _draw_provinces(traces, era, rows, names or {}, palette, text)
+    if static:
+        traces = _merged(traces)
     if labels and labelled:
         # the map is as tall as the plot area when the figure is at least ~0.9 × height wide
         _, y0, _, y1 = _extent(era)

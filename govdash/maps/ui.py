@@ -230,30 +230,13 @@ def _built(v: View, lang: str, years: tuple[int, int], generation: int) -> tuple
 # ---------------------------------------------------------------- the map and the ranking
 
 def map_text(v: View, data: view.MapData, lang: str) -> charts.MapText:
-    """The words printed inside the map: title, coverage, source, scale note, credit, legend."""
-    meta = meta_of(v.indicator)
-    footer = [data.coverage, view.source_line(data.table, lang), scale_note(v, meta, data, lang),
-              t("map_credit", lang)]
-    drawn = data.table[data.table["value"].notna()]["value"].astype(float).tolist()
-    legend = data.scale.legend(view.direction(meta), drawn) if data.scale else []
-    return charts.MapText(lang=lang, title=view.title(meta, v, lang), footer=footer,
-                          no_data=t("map_no_data", lang), legend_missing=t("map_no_data", lang),
-                          legend_estimated=t("map_legend_estimated", lang),
-                          legend_incomplete=t("map_legend_incomplete", lang), scale=legend,
-                          archipelagos={k: t("map_archipelago_" + k, lang) for k in geometry.ARCHIPELAGO_CODES})
+    """The words printed inside the map (see `view.map_text`)."""
+    return view.map_text(v, data, meta_of(v.indicator), lang)
 
 
 def scale_note(v: View, meta: dict, data: view.MapData, lang: str) -> str:
     """One sentence saying how the colours were chosen."""
-    sign = view.direction(meta)
-    best = t({1: "map_best_high", -1: "map_best_low", 0: "map_best_none"}[sign], lang)
-    if v.scale == "tiers":
-        return t("map_scale_note_tiers", lang, n=data.with_figure, best=best)
-    kind = view.scale_kind(meta)
-    if kind == "sequential":
-        return t("map_scale_note_steps", lang, best=best)
-    mid = "100 %" if kind == "diverging_100" else "0"
-    return t("map_scale_note_diverging_low" if sign < 0 else "map_scale_note_diverging", lang, mid=mid)
+    return view.scale_note(v, meta, data, lang)
 
 
 def figure(v: View, data: view.MapData, lang: str) -> go.Figure:

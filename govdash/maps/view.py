@@ -22,7 +22,7 @@ import pandas as pd
 
 from govdash import fmt, tables
 from govdash.i18n import pick, t
-from govdash.maps import geometry
+from govdash.maps import charts, geometry
 from govdash.state import Notice, url_value
 from govdash.text import fold
 
@@ -534,6 +534,31 @@ def title(meta, view: View, lang: str) -> str:
     """The title printed in the map (a picture sent alone still says what it shows)."""
     key = "map_title_current" if view.bounds == "current" else "map_title"
     return t(key, lang, indicator=pick(meta, "name", lang), unit=pick(meta, "unit", lang), year=view.year)
+
+
+def scale_note(v: View, meta, data: MapData, lang: str) -> str:
+    """One sentence saying how the colours were chosen."""
+    sign = direction(meta)
+    best = t({1: "map_best_high", -1: "map_best_low", 0: "map_best_none"}[sign], lang)
+    if v.scale == "tiers":
+        return t("map_scale_note_tiers", lang, n=data.with_figure, best=best)
+    kind = scale_kind(meta)
+    if kind == "sequential":
+        return t("map_scale_note_steps", lang, best=best)
+    mid = "100 %" if kind == "diverging_100" else "0"
+    return t("map_scale_note_diverging_low" if sign < 0 else "map_scale_note_diverging", lang, mid=mid)
+
+
+def map_text(v: View, data: MapData, meta, lang: str) -> charts.MapText:
+    """The words printed inside the map: title, coverage, source, scale note, boundary credit,
+    the legend (only the classes some province falls in) and both archipelagos' names."""
+    footer = [data.coverage, source_line(data.table, lang), scale_note(v, meta, data, lang), t("map_credit", lang)]
+    drawn = data.table[data.table["value"].notna()]["value"].astype(float).tolist()
+    legend = data.scale.legend(direction(meta), drawn) if data.scale else []
+    return charts.MapText(lang=lang, title=title(meta, v, lang), footer=footer, no_data=t("map_no_data", lang),
+                          legend_missing=t("map_no_data", lang), legend_estimated=t("map_legend_estimated", lang),
+                          legend_incomplete=t("map_legend_incomplete", lang), scale=legend,
+                          archipelagos={k: t("map_archipelago_" + k, lang) for k in geometry.ARCHIPELAGO_CODES})
 
 
 # ---------------------------------------------------------------- ranking table and downloads

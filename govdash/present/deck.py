@@ -12,6 +12,7 @@ from govdash import db, fmt
 from govdash.db import Fetch
 from govdash.domains import build, charts, pages
 from govdash.i18n import pick, t
+from govdash.maps import slide as map_slide
 from govdash.present import takeaways
 
 Progress = Callable[[float, str], None]
@@ -27,6 +28,8 @@ RANKING = [
     "budget/sector_growth", "budget/sipas", "budget/admin_rates",
 ]
 PAGE_ORDER = ("sessions", "supervision", "voters", "budget")
+MAP_PAGE = "map"   # the map slide's page: after the domain pages, ranked among the most telling
+MAP_RANK = 2
 
 
 class DeckError(ValueError):
@@ -278,7 +281,22 @@ def slide_list(code: str, year: int, lang: str = "vi", fetch: Fetch | None = Non
             key = f"{page}/{plan.key}"
             slides.append(Slide(key, page, section, plan.title, _rank(key), lang,
                                 _drawer(plan, page_rows, code, year, lang, names, level)))
+    mapped = map_slide.plan(year, get) if slides else None  # a deck of a map alone says nothing of the locality
+    if mapped:
+        label = map_slide.label(mapped, get, lang)
+        slides.append(Slide(f"{MAP_PAGE}/{mapped.indicator}", MAP_PAGE, t("pres_map_section", lang), label,
+                            MAP_RANK, lang, _map_drawer(mapped, label, code, lang, get)))
     return slides
+
+
+def _map_drawer(mapped: map_slide.MapPlan, label: str, code: str, lang: str,
+                get: Fetch) -> Callable[[], tuple[charts.Chart, str]]:
+    """What makes the map slide's chart and takeaway when first asked."""
+    def draw() -> tuple[charts.Chart, str]:
+        figure, takeaway, source, rows = map_slide.draw(mapped, code, lang, get)
+        return charts.Chart(mapped.indicator, label, figure, source, rows, wide=True,
+                            section=t("pres_map_section", lang)), takeaway
+    return draw
 
 
 def default_keys(slides: list[Slide], limit: int = DEFAULT_SLIDES) -> list[str]:

@@ -169,6 +169,9 @@ def pdf_bytes(deck: deck_mod.Deck, pictures: list[bytes], sources: pd.DataFrame)
         for i, slide in enumerate(mine):
             story += _chart_block(slide, pictures_by_key[slide.key], width, doc.height * 0.62, styles, lang,
                                   heading if i == 0 else None)
+    for i, slide in enumerate(s for s in deck.slides if s.page == deck_mod.MAP_PAGE):
+        story += _chart_block(slide, pictures_by_key[slide.key], width, doc.height * 0.62, styles, lang,
+                              [_p(t("pres_map_section", lang), styles["h1"])] if i == 0 else None)
     used = used_sources(deck, sources)
     story += [_p(t("pres_report_sources", lang), styles["h1"]),
               _table([t("pres_report_col_title", lang), t("pres_report_col_publisher", lang),
