@@ -183,3 +183,17 @@ def test_only_the_open_section_is_drawn():
     at.run()
     assert not at.exception
     assert at.session_state["budget_section"] == filled[1].title
+
+
+def test_low_reliability_sources_can_be_hidden():
+    rows = build.load("budget", ("31",), 2021, 2023).rows
+    low = rows[rows["source_reliability"] == "low"]
+    assert len(low), "the curated data has low-reliability figures for Hải Phòng"
+    kept = build.load("budget", ("31",), 2021, 2023, hide_low=True)
+    assert kept.hidden == len(low) and not (kept.rows["source_reliability"] == "low").any()
+    at = open_page("budget", "31", 2021, 2023, "vi")
+    at.toggle(key="budget_hide_low").set_value(True).run()
+    assert not at.exception
+    compare = tuple(at.multiselect(key="budget_compare_31").value) if at.multiselect else ()
+    expected = build.load("budget", ("31", *compare), 2021, 2023, hide_low=True).hidden
+    assert any(f"Đã ẩn {expected} số liệu" in c.value for c in at.caption), [c.value for c in at.caption]

@@ -16,9 +16,11 @@ from govdash.localities import unique_labels
 
 @dataclass(eq=False)
 class PageData:
-    """Query results a page is built from."""
+    """Query results a page is built from; `hidden`: figures left out because their source's
+    reliability is low (when the reader asked to hide those)."""
     rows: pd.DataFrame
     register: pd.DataFrame
+    hidden: int = 0
 
 
 @dataclass(eq=False)
@@ -56,15 +58,20 @@ def page_spec(page: str) -> PageSpec:
 
 
 def load(page: str, localities: tuple[str, ...], year_from: int, year_to: int,
-         fetch: Fetch | None = None, con=None) -> PageData:
-    """The figures (and, for the sessions page, the session register) a page needs."""
+         fetch: Fetch | None = None, con=None, hide_low: bool = False) -> PageData:
+    """The figures (and, for the sessions page, the session register) a page needs; with
+    `hide_low`, none from a source of low reliability (a forum, a reposting site)."""
     spec, get = page_spec(page), db.fetcher(fetch, con)
     codes = tuple(localities)
     rows = get("domain_figures", domains=spec.domains, localities=codes, year_from=year_from, year_to=year_to)
+    hidden = 0
+    if hide_low and len(rows):
+        low = rows["source_reliability"] == "low"
+        hidden, rows = int(low.sum()), rows[~low].reset_index(drop=True)
     has_register = any(c.kind == "register" for s in spec.sections for c in s.charts)
     register = (get("session_register_rows", localities=codes, year_from=year_from, year_to=year_to)
                 if has_register else pd.DataFrame())
-    return PageData(rows, register)
+    return PageData(rows, register, hidden)
 
 
 def range_label(year_from: int, year_to: int) -> str:

@@ -40,19 +40,19 @@ def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
 # data is unpickled on every read, which for Plotly figures costs as much as drawing them anew.
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str,
-          store: int) -> tuple[build.PageData, build.PageView]:
+          store: int, hide_low: bool = False) -> tuple[build.PageData, build.PageView]:
     """A page's data and content with no chart drawn yet, cached per selection; `store`
     (`db.generation()`) changes when the data are reloaded, so a reload is never served stale
     pages."""
-    data = build.load(page, shown, year_from, year_to, fetch=ui.query)
+    data = build.load(page, shown, year_from, year_to, fetch=ui.query, hide_low=hide_low)
     return data, build.build(page, data, shown, year_from, year_to, lang, render=())
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def _charts(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int,
-            index: int) -> list[Chart]:
+            index: int, hide_low: bool = False) -> list[Chart]:
     """The drawn charts of one section: only the open tab's are drawn, when it is opened."""
-    _, view = _view(page, shown, year_from, year_to, lang, store)
+    _, view = _view(page, shown, year_from, year_to, lang, store, hide_low)
     return build.draw(view.sections[index].parts, shown, year_from, year_to, lang)
 
 
@@ -71,8 +71,11 @@ def render(page: str) -> None:
     compare = compare_picker(page, sel, coverage)
     shown = (sel.locality, *compare)
     st.caption(md_escape(build.coverage_line(coverage, shown, _names(list(shown), lang), sel.year_from, sel.year_to, lang)))
+    hide_low = st.toggle(t("dom_hide_low", lang), key=f"{page}_hide_low", help=t("dom_hide_low_help", lang))
     store = db.generation()
-    data, view = _view(page, shown, sel.year_from, sel.year_to, lang, store)
+    data, view = _view(page, shown, sel.year_from, sel.year_to, lang, store, hide_low)
+    if data.hidden:
+        st.caption(t_md("dom_hidden_low", lang, n=data.hidden))
     if view.kpi_year is None:
         has_own = bool((data.rows["locality_code"] == sel.locality).any())
         if not has_own:
@@ -92,7 +95,7 @@ def render(page: str) -> None:
         for tab, (index, section) in zip(tabs, filled):
             if tab.open:
                 with tab:
-                    drawn = _charts(page, shown, sel.year_from, sel.year_to, lang, store, index)
+                    drawn = _charts(page, shown, sel.year_from, sel.year_to, lang, store, index, hide_low)
                     _section(page, section, drawn, lang, several=len(shown) > 1)
     if not view.other_cards.empty:
         st.subheader(t("dom_other_figures", lang))

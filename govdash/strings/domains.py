@@ -168,4 +168,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "dom_reg_session": {"vi": "Kỳ họp", "en": "Session"},
     "dom_reg_dates": {"vi": "Ngày họp", "en": "Dates"},
     "dom_reg_resolutions_label": {"vi": "Nghị quyết", "en": "Resolutions"},
+    "dom_hide_low": {"vi": "Ẩn số từ nguồn độ tin cậy thấp", "en": "Hide figures from low-reliability sources"},
+    "dom_hide_low_help": {
+        "vi": "Bỏ khỏi biểu đồ, thẻ và bảng các số liệu lấy từ diễn đàn hay trang đăng lại (độ tin cậy thấp, "
+              "xem trang Nguồn dữ liệu). Số ưu tiên không được thay bằng số khác.",
+        "en": "Leave out of charts, cards and tables the figures taken from forums or reposting sites (low "
+              "reliability, see the Sources page). A preferred figure is never replaced by another.",
+    },
+    "dom_hidden_low": {"vi": "Đã ẩn {n} số liệu từ nguồn độ tin cậy thấp.",
+                       "en": "{n} figures from low-reliability sources hidden."},
 }

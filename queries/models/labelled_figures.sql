@@ -41,6 +41,8 @@ final as (
         f.source_id,
         s.title as source_title,
         s.publisher as source_publisher,
+        s.reliability as source_reliability,
+        s.grade as source_grade,
         f.quote,
         f.derived_from,
         f.derivation,
