@@ -357,3 +357,123 @@ def test_a_page_meeting_a_damaged_store_rebuilds_it(tmp_path, monkeypatch):
 def duckdb_error(text: str):
     import duckdb
     return duckdb.Error(text)
+
+
+# ---------------------------------------------------------------- uploads
+
+def _xlsx(build) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+    book = Workbook()
+    build(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _far_row(book):
+    from import_helpers import GOOD, HEADER
+    ws = book.active
+    ws.append(HEADER)
+    ws.append(GOOD[0])
+    ws.cell(row=1_048_576, column=1, value="x")
+
+
+def _many_strings(data: bytes) -> bytes:
+    """A small workbook carrying 9 MB of shared strings (they compress to almost nothing)."""
+    import io
+    import zipfile
+    out = io.BytesIO(data)
+    strings = "".join(f"<si><t>{'x' * 2000}{i}</t></si>" for i in range(4500))
+    with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/sharedStrings.xml", f'<sst xmlns="x" count="4500">{strings}</sst>')
+    return out.getvalue()
+
+
+def _no_sheets(data: bytes) -> bytes:
+    import io
+    import re
+    import zipfile
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            if not info.filename.startswith("xl/worksheets/"):
+                part = src.read(info.filename)
+                if info.filename == "xl/workbook.xml":
+                    part = re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", part)
+                z.writestr(info, part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name,make,key", [
+    ("a.xlsx", lambda: _xlsx(_far_row), "imp_err_too_many_rows"),
+    ("a.xlsx", lambda: _many_strings(_xlsx(_far_row)), "imp_err_too_big"),
+    ("a.xlsx", lambda: _no_sheets(_xlsx(_far_row)), "imp_err_no_sheet"),
+    ("a.csv", lambda: ("a,b\n" + "x" * 140_000 + ",1\n").encode(), "imp_err_bad_text"),
+    ("a.csv", lambda: ("a,b\n" + ",".join(["1"] * 1_000_000) + "\n").encode(), "imp_err_line_too_long"),
+])
+def test_hostile_files_are_refused_quickly(name, make, key):
+    import time
+    data = make()
+    started = time.perf_counter()
+    with pytest.raises(read.ReadError) as refused:
+        read.read_upload(data, name)
+    assert refused.value.key == key
+    assert time.perf_counter() - started < 1.5
+
+
+def test_hostile_files_are_errors_of_the_import_not_tracebacks(tmp_path):
+    from import_helpers import import_fixture
+
+    from govdash import imports
+    folder = import_fixture(tmp_path / "data")
+    for name, data in (("a.xlsx", _no_sheets(_xlsx(_far_row))), ("a.csv", b"a,b\n" + b"x" * 140_000)):
+        plan = imports.prepare(data, name, folder=folder)
+        assert plan.errors and imports.check(plan).outcome == imports.Outcome.ERRORS
+
+
+class _Runtime:
+    """Just enough of Streamlit's runtime for the upload gate."""
+
+    def __init__(self):
+        from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+        self.manager = MemoryUploadedFileManager("/_stcore/upload_file")
+
+
+def test_no_file_is_kept_for_a_session_without_an_editor(monkeypatch):
+    from streamlit.runtime.uploaded_file_manager import UploadedFileRec
+
+    from govdash import ui
+    fake = _Runtime()
+    monkeypatch.setattr(ui, "_upload_manager", lambda: fake.manager)
+    ui.gate_uploads()
+    rec = lambda i: UploadedFileRec(file_id=f"f{i}", name="a.csv", type="text/csv", data=b"x" * 1000)  # noqa: E731
+    fake.manager.add_file("visitor", rec(0))
+    assert fake.manager.get_files("visitor", ["f0"]) == []
+    monkeypatch.setattr(ui, "_session_id", lambda: "editor")
+    ui.allow_uploads(True)
+    for i in range(5):
+        fake.manager.add_file("editor", rec(i))
+    assert list(fake.manager.file_storage["editor"]) == ["f3", "f4"]  # only the latest few
+    ui.allow_uploads(False)
+    assert not fake.manager.file_storage.get("editor")
+
+
+def test_an_upload_is_read_once(monkeypatch, tmp_path):
+    """The page reruns on every click; the file in the uploader is read and checked once."""
+    import streamlit as st
+    from import_helpers import GOOD, csv_bytes, import_fixture
+
+    from govdash import imports
+    from govdash.imports import ui as import_ui
+    monkeypatch.setenv("GOVDASH_DATA_DIR", str(import_fixture(tmp_path / "data")))
+    calls = []
+    real = imports.prepare
+    monkeypatch.setattr(imports, "prepare", lambda *a, **k: calls.append(1) or real(*a, **k))
+    data = csv_bytes(GOOD)
+    st.session_state.pop(import_ui.K_PLAN, None)
+    first = import_ui._plan(data, "a.csv", "sha", "vi")
+    assert import_ui._plan(data, "a.csv", "sha", "vi") is first and len(calls) == 1
+    import_ui._plan(data, "a.csv", "sha", "en")
+    assert len(calls) == 2

@@ -24,7 +24,13 @@ from govdash.imports import vnenc
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
-MAX_XLSX_UNPACKED = 60 * 1024 * 1024
+MAX_XLSX_UNPACKED = 40 * 1024 * 1024
+# Work per workbook is bounded by what a file of MAX_BYTES of text can hold: the shared strings
+# (read whole by openpyxl, ~0.4 s and 6 MB of memory per MB) and each sheet's XML.
+MAX_SHARED_STRINGS = 8 * 1024 * 1024
+MAX_SHEET_XML = 16 * 1024 * 1024
+MAX_SHEET_ROWS = MAX_ROWS + 1000  # rows of a sheet read at all (blank rows included)
+MAX_LINE = 200_000  # characters in one line of a text file (a cell is limited far lower)
 TEXT_EXTENSIONS = ("csv", "txt", "tsv")
 EXTENSIONS = (*TEXT_EXTENSIONS, "xlsx")
 SHEET_NAMES = ("so lieu", "figures", "data")
@@ -159,6 +165,8 @@ def read_text(text: str, encoding: str, header_hint=None) -> Sheet:
     if not text.strip():
         raise ReadError("imp_err_empty")
     lines = text.splitlines()
+    if max(map(len, lines)) > MAX_LINE:
+        raise ReadError("imp_err_line_too_long", limit=MAX_LINE)
     skip = 0
     delimiter = None
     match = re.match(r"^\s*sep=(.)\s*$", lines[0])
@@ -168,12 +176,15 @@ def read_text(text: str, encoding: str, header_hint=None) -> Sheet:
         delimiter = _choose_delimiter(lines[skip:skip + 10], header_hint)
     reader = csv.reader(io.StringIO("\n".join(lines[skip:]), newline=""), delimiter=delimiter)
     records: list[tuple[int, list]] = []
-    for number, record in enumerate(reader, start=1 + skip):
-        if len(records) > MAX_ROWS + 10:
-            raise ReadError("imp_err_too_many_rows", limit=MAX_ROWS)
-        cells = _trim([clean_text(c) for c in record[:MAX_COLUMNS + 1]])
-        if any(cells):
-            records.append((number, cells))
+    try:
+        for number, record in enumerate(reader, start=1 + skip):
+            if len(records) > MAX_ROWS + 10:
+                raise ReadError("imp_err_too_many_rows", limit=MAX_ROWS)
+            cells = _trim([clean_text(c) for c in record[:MAX_COLUMNS + 1]])
+            if any(cells):
+                records.append((number, cells))
+    except csv.Error as exc:  # a cell over the csv module's limit, a quote left open
+        raise ReadError("imp_err_bad_text", reason=str(exc)[:120]) from None
     return _with_header(Sheet("csv", [], 0, encoding=encoding, delimiter=delimiter), records,
                         header_hint)
 
@@ -190,7 +201,10 @@ def _choose_delimiter(lines: list[str], header_hint) -> str:
     def quality(delim: str) -> tuple[int, int]:
         best = (0, 0)
         for line in lines:
-            cells = [clean_text(c) for c in next(csv.reader([line], delimiter=delim), [])]
+            try:
+                cells = [clean_text(c) for c in next(csv.reader([line], delimiter=delim), [])]
+            except csv.Error:
+                continue
             hint = header_hint(cells) if header_hint else 0
             best = max(best, (hint, len(cells)))
         return best
@@ -241,6 +255,7 @@ def _read_book(data: bytes, choose, header_hint) -> Sheet | None:
             if sum(i.file_size for i in infos) > MAX_XLSX_UNPACKED or len(infos) > 500:
                 raise ReadError("imp_err_too_big", size=_mb(sum(i.file_size for i in infos)),
                                 limit=_mb(MAX_XLSX_UNPACKED))
+            _check_parts(infos)
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except ReadError:
         raise
@@ -252,7 +267,10 @@ def _read_book(data: bytes, choose, header_hint) -> Sheet | None:
             return None
         result = Sheet("xlsx", [], 0)
         records = []
-        for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), start=1):
+        if _has_rows_beyond(sheet, MAX_SHEET_ROWS):
+            raise ReadError("imp_err_too_many_rows", limit=MAX_ROWS)
+        rows = sheet.iter_rows(max_col=MAX_COLUMNS + 1, max_row=MAX_SHEET_ROWS)
+        for number, row in enumerate(rows, start=1):
             if len(records) > MAX_ROWS + 10:
                 raise ReadError("imp_err_too_many_rows", limit=MAX_ROWS)
             cells = _trim([_xlsx_cell(c, number, i, result) for i, c in enumerate(row)])
@@ -263,8 +281,32 @@ def _read_book(data: bytes, choose, header_hint) -> Sheet | None:
         book.close()
 
 
+def _check_parts(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a workbook whose shared strings or sheets unpack to more than a file of
+    `MAX_BYTES` of text can need (a 138 KB file can hold 52 MB of repeated strings)."""
+    for info in infos:
+        name = info.filename.lower()
+        limit = (MAX_SHARED_STRINGS if name.endswith("sharedstrings.xml")
+                 else MAX_SHEET_XML if name.startswith("xl/worksheets/") else None)
+        if limit is not None and info.file_size > limit:
+            raise ReadError("imp_err_too_big", size=_mb(info.file_size), limit=_mb(limit))
+
+
+def _has_rows_beyond(sheet, last: int) -> bool:
+    """True when the sheet has a non-empty row after row `last`: its rows are looked at as they
+    are stored (openpyxl's `iter_rows` would make every blank row up to row 1,048,576)."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+    with sheet._get_source() as src:
+        for idx, cells in WorkSheetParser(src, sheet._shared_strings).parse():
+            if idx > last and any(c.get("value") not in (None, "") for c in cells):
+                return True
+    return False
+
+
 def _figures_sheet(book):
     from govdash.text import fold
+    if not book.worksheets:
+        raise ReadError("imp_err_no_sheet")
     for ws in book.worksheets:
         if fold(ws.title) in SHEET_NAMES:
             return ws

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from govdash import export, fmt, imports, ui
+from govdash import db, export, fmt, imports, ui
 from govdash.i18n import pick, t, t_md
 from govdash.imports import auth, read, template
 from govdash.localities import Resolver
@@ -20,6 +20,7 @@ from govdash.text import md_escape
 K_EDITOR, K_SESSION, K_UPLOAD_N = "import_editor", "import_session", "import_upload_n"
 K_RESULT, K_GO, K_UNDO_N = "import_result", "import_go_overview", "import_undo_n"
 K_SEEN = "import_seen_digest"  # the digest of the preview the editor last saw
+K_PLAN = "import_plan"  # (what it was made from, the plan) of the file in the uploader
 PAGES = PAGES_DIR
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "ods"]
 TABLE_ROWS = 200  # errors shown as a plain table up to this many, then as a data grid
@@ -165,12 +166,14 @@ def editor() -> auth.Editor | None:
 
 def _sign_out() -> None:
     st.session_state.pop(K_EDITOR, None)
+    ui.allow_uploads(False)
 
 
 def sign_in(lang: str) -> auth.Editor | None:
     """The sign-in form, or who is signed in with a sign-out button."""
     st.subheader(t("imp_signin_heading", lang))
     current = editor()
+    ui.allow_uploads(current is not None)  # no file reaches the server's memory before sign-in
     if current:
         left, right = st.columns([3, 1])
         left.success(t_md("imp_signed_in", lang, name=current.display_name), icon=":material/person:")
@@ -245,10 +248,11 @@ def upload(current: auth.Editor, lang: str) -> None:
                             key=f"import_file_{n}",
                             max_upload_size=read.MAX_BYTES // 1024 // 1024)
     if file is None:
+        st.session_state.pop(K_PLAN, None)
         return
     data = file.getvalue()
     sha = hashlib.sha256(data).hexdigest()
-    plan = imports.prepare(data, file.name, decisions=_decisions(sha), lang=lang)
+    plan = _plan(data, file.name, sha, lang)
     seen, st.session_state[K_SEEN] = st.session_state.get(K_SEEN), plan.digest
     st.caption(t_md("imp_file_summary", lang, name=plan.file_name, size=fmt.number(len(data), lang, 0) + " B",
                  rows=fmt.number(plan.rows_read, lang, 0), sha=sha[:16]))
@@ -267,6 +271,19 @@ def upload(current: auth.Editor, lang: str) -> None:
         finish(done, sha, lang)
     elif disabled and (plan.errors or plan.unresolved):
         st.caption(t("imp_commit_blocked", lang))
+
+
+def _plan(data: bytes, name: str, sha: str, lang: str) -> imports.ImportPlan:
+    """The file's plan, made once per upload: again only when the decisions, the language or
+    the data folder changed (a workbook can take seconds to read, and a page reruns often)."""
+    decisions = _decisions(sha)
+    key = (sha, name, tuple(sorted(decisions.items())), lang, db.files_stamp(data_dir()))
+    cached = st.session_state.get(K_PLAN)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    plan = imports.prepare(data, name, decisions=decisions, lang=lang)
+    st.session_state[K_PLAN] = (key, plan)
+    return plan
 
 
 def finish(done: imports.Result, sha: str, lang: str) -> None:

@@ -356,6 +356,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Tệp chỉ có dòng tiêu đề, không có số liệu.",
         "en": "The file has a header but no figures.",
     },
+    "imp_err_line_too_long": {
+        "vi": "Tệp có một dòng dài hơn {limit} ký tự (có thể là tệp hỏng hoặc không phải bảng số liệu).",
+        "en": "The file has a line longer than {limit} characters (a damaged file, or not a table of figures).",
+    },
+    "imp_err_bad_text": {
+        "vi": "Không đọc được tệp như một bảng: {reason}. Hãy lưu lại từ Excel dạng CSV UTF-8.",
+        "en": "The file cannot be read as a table: {reason}. Save it again from Excel as CSV UTF-8.",
+    },
+    "imp_err_no_sheet": {
+        "vi": "Tệp Excel không có trang tính nào.",
+        "en": "The Excel file has no worksheet.",
+    },
     "imp_err_too_many_rows": {
         "vi": "Tệp có hơn {limit} dòng; hãy chia thành nhiều tệp.",
         "en": "The file has more than {limit} rows; split it into several files.",

@@ -2,6 +2,7 @@
 KPI cards and figure tables. Pages stay thin by calling these."""
 from __future__ import annotations
 
+import threading
 import weakref
 
 import pandas as pd
@@ -39,10 +40,66 @@ def _drop_cached_results() -> None:
     _areas.clear()
 
 
+# Streamlit's upload endpoint takes files for any open session, whatever its page shows, and
+# keeps them in memory until the session ends. Only sessions where an editor signed in may
+# leave files there, at most `UPLOADS_KEPT` at a time.
+UPLOADS_KEPT = 2
+_UPLOADERS: set[str] = set()  # session ids allowed to upload (an editor is signed in)
+_GATE_LOCK = threading.Lock()
+
+
+def _session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx else None
+
+
+def allow_uploads(allowed: bool) -> None:
+    """Let this browser session upload files (an editor signed in) or not; drop what it holds."""
+    session = _session_id()
+    if session is None:
+        return
+    with _GATE_LOCK:
+        (_UPLOADERS.add if allowed else _UPLOADERS.discard)(session)
+    if not allowed:
+        manager = _upload_manager()
+        if manager is not None and manager.file_storage.get(session):
+            manager.remove_session_files(session)
+
+
+def _upload_manager():
+    from streamlit.runtime import Runtime
+    return Runtime.instance().uploaded_file_mgr if Runtime.exists() else None
+
+
+def gate_uploads() -> None:
+    """Once per process: the server keeps an uploaded file only for a session allowed to
+    upload (`allow_uploads`), and only its `UPLOADS_KEPT` latest files."""
+    manager = _upload_manager()
+    if manager is None or getattr(manager, "govdash_gated", False):
+        return
+    with _GATE_LOCK:
+        if getattr(manager, "govdash_gated", False):
+            return
+        add_file = manager.add_file
+
+        def gated_add_file(session_id, file):
+            with _GATE_LOCK:
+                allowed = session_id in _UPLOADERS
+            if not allowed:
+                return  # not signed in: the bytes are dropped at once
+            add_file(session_id, file)
+            for old in list(manager.file_storage.get(session_id, {}))[:-UPLOADS_KEPT]:
+                manager.remove_file(session_id, old)
+        manager.add_file = gated_add_file
+        manager.govdash_gated = True
+
+
 def follow_data() -> None:
     """At the start of every rerun: when another session, worker or the command line changed
     the data folder (checked at most once a second, per process), drop this process's store
     and cached results, so every session shows the new data from this rerun on."""
+    gate_uploads()
     if db.data_changed():
         _drop_cached_results()
     db.connection()  # opened (or, when its file is damaged, rebuilt) before anything is drawn
