@@ -121,7 +121,8 @@ def affected(plan: imports.ImportPlan, meta: Meta, lang: str) -> tuple[str, str]
              "page_sources": "sources"}
     pages = [t(k, lang) for k in dict.fromkeys(keys) if (PAGES / f"{files[k]}.py").is_file()]
     indicators = ", ".join(dict.fromkeys(meta.indicator(c.figure["indicator"], lang) for c in changes))
-    localities = ", ".join(dict.fromkeys(meta.locality(c.figure["locality_code"], lang) for c in changes))
+    localities = ", ".join(dict.fromkeys(meta.locality(c.figure["locality_code"], lang, c.figure["period_end"])
+                                         for c in changes))
     years = ", ".join(sorted({c.figure["period_end"][:4] for c in changes}))
     charts = t("imp_affects_charts", lang, indicators=indicators, localities=localities, years=years)
     return t("imp_affects", lang, pages=", ".join(pages) or "—"), charts
