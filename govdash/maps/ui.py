@@ -21,7 +21,7 @@ from govdash.maps import charts, geometry, view
 from govdash.maps.view import View
 from govdash.text import fold
 
-K_STATE, K_NOTICES = "map_state", "map_notices"
+K_STATE, K_NOTICES, K_PICKED = "map_state", "map_notices", "map_picked_row"
 W_IND, W_BODY, W_YEAR, W_SCALE = "map_indicator", "map_body", "map_year", "map_scale"
 W_BOUNDS, W_BUMP, W_OPEN, W_IMAGE, W_TABLE = "map_bounds", "map_bump", "map_open", "map_image", "map_ranking"
 MAP_HEIGHT = 700
@@ -304,7 +304,9 @@ def _open_overview(v: View, lang: str, data: view.MapData) -> None:
     """A province chosen in the ranking or the picker → its Overview, for the map's year."""
     picked = (st.session_state.get(W_TABLE) or {}).get("selection", {}).get("rows", [])
     ranked = data.table[data.table["rank"].notna()]
-    if picked and picked[0] < len(ranked):
+    # a row picked in the ranking chooses its province once; the picker may then choose another
+    if picked and picked[0] < len(ranked) and st.session_state.get(K_PICKED) != (v, picked[0]):
+        st.session_state[K_PICKED] = (v, picked[0])
         st.session_state[W_OPEN] = ranked.iloc[picked[0]]["code"]
     by_name = data.table.iloc[sorted(range(len(data.table)), key=lambda i: fold(data.table["name"].iloc[i]))]
     labels = dict(zip(by_name["code"], by_name["name"]))
