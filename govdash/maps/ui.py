@@ -338,7 +338,8 @@ def bump(v: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, data: v
     _seed(W_BUMP, list(chosen))
     st.multiselect(t("map_bump_pick", lang), options, key=W_BUMP, on_change=_on_bump,
                    format_func=lambda c: all_names.get(c, c), max_selections=view.MAX_BUMP)
-    fig = _bump(v, lang, years, tuple(chosen), db.generation(), rows, data)
+    fig = _bump(v.indicator, v.body, v.bounds, lang, years, tuple(chosen), names_key(all_names),
+                db.generation(), rows)
     if fig is None:
         st.caption(t("map_nothing", lang, indicator=pick(meta, "name", lang), year=span))
         return
@@ -346,20 +347,26 @@ def bump(v: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, data: v
                     config=image_config("png", f"govdash-rank-{v.indicator}-{span}"))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs={view.MapData: id, pd.DataFrame: id})
-def _bump(v: View, lang: str, years: tuple[int, int], chosen: tuple[str, ...], generation: int,
-          rows: pd.DataFrame, data: view.MapData) -> go.Figure | None:
-    """The bump chart of the chosen provinces (shared, read-only; `rows` and `data` are the
-    view's cached ones, so the key is the view)."""
-    meta = meta_of(v.indicator)
-    all_names = names(v, lang)
-    points, counts = view.bump_points(rows, years, v.bounds, chosen, all_names, meta, lang)
+def names_key(names_: dict[str, str]) -> tuple:
+    """Names as a hashable cache key."""
+    return tuple(sorted(names_.items()))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs={pd.DataFrame: id})
+def _bump(indicator: str, body: str | None, bounds: str, lang: str, years: tuple[int, int],
+          chosen: tuple[str, ...], names_: tuple, generation: int, rows: pd.DataFrame) -> go.Figure | None:
+    """The bump chart of the chosen provinces (shared, read-only): it depends on the indicator,
+    boundaries and years, not on the map's year or colours (`rows` is the view's cached frame)."""
+    meta = meta_of(indicator)
+    all_names = dict(names_)
+    points, counts = view.bump_points(rows, years, bounds, chosen, all_names, meta, lang)
     if points.empty:
         return None
     span = f"{years[0]}–{years[1]}"
     counted = ", ".join(f"{y}: {n}" for y, n in sorted(counts.items()))
     text = charts.BumpText(lang=lang, title=t("map_bump_title", lang, years=span), y_title=t("map_bump_axis", lang),
-                           footer=[t("map_bump_counts", lang, counts=counted), view.source_line(data.table, lang)])
+                           footer=[t("map_bump_counts", lang, counts=counted),
+                                   view.rows_source_line(rows, years, titles(), lang)])
     return charts.bump_figure(points, [all_names.get(c, c) for c in chosen], list(range(years[0], years[1] + 1)), text)
 
 

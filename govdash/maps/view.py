@@ -16,6 +16,7 @@ import html
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -297,9 +298,7 @@ def _fmt_unit(meta, lang: str):
         v = float(v)
         digits = 0 if v == 0 else max(0, min(decimals, 2 - int(math.floor(math.log10(abs(v))))))
         v = round(v, digits) if digits else round(v, 2 - int(math.floor(math.log10(abs(v))))) if v else 0.0
-        if not unit:
-            return fmt.number(v, lang, digits)
-        return fmt.value_with_unit(v, kind, unit_word, lang, digits)
+        return _value_text(v, "exact", "number" if not unit else kind, unit_word if unit else "", lang, digits)
     return cut
 
 
@@ -381,9 +380,14 @@ class MapData:
 
 def value_text(value: object, qualifier: str, meta, lang: str, unit: bool = True) -> str:
     """A value as shown: qualifier mark, number, unit (`> 103.600 tỷ đồng`)."""
-    return fmt.value_with_unit(None if not fmt.is_present(value) else float(value), meta["unit_kind"],
-                               pick(meta, "unit", lang) if unit else "", lang, int(meta["decimals"]),
-                               qualifier)
+    return _value_text(None if not fmt.is_present(value) else float(value), qualifier, meta["unit_kind"],
+                       pick(meta, "unit", lang) if unit else "", lang, int(meta["decimals"]))
+
+
+@lru_cache(maxsize=4096)
+def _value_text(value: float | None, qualifier: str, kind: str, unit: str, lang: str, decimals: int) -> str:
+    # a map words the same few hundred values on every view: Babel's formatting is the cost
+    return fmt.value_with_unit(value, kind, unit, lang, decimals, qualifier)
 
 
 def status_words(row: dict, lang: str) -> str:
@@ -528,6 +532,13 @@ def source_line(table: pd.DataFrame, lang: str, limit: int = 2) -> str:
     if len(ordered) > limit:
         shown += " " + t("map_more_sources", lang, n=len(ordered) - limit)
     return t("map_source_line", lang, sources=shown)
+
+
+def rows_source_line(rows: pd.DataFrame, years: tuple[int, int], titles: dict[str, str], lang: str) -> str:
+    """The source line of the figures of some years (the bump chart's), most used first."""
+    plain = [r for r in records(rows) if years[0] <= r["year"] <= years[1] and r["chartable"]]
+    table = pd.DataFrame({"value": [r["value"] for r in plain], "source": [_source(r, titles) for r in plain]})
+    return source_line(table, lang) if len(table) else ""
 
 
 def title(meta, view: View, lang: str) -> str:
