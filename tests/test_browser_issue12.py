@@ -2,7 +2,6 @@
 see both sides of the figures kept beside existing ones and the new indicators in the preview,
 commit; Compare draws Bắc Giang and Bắc Ninh as two correctly named lines of their own four
 points; the history says what the message said; undo restores data/ byte for byte."""
-import re
 from pathlib import Path
 
 import pytest
@@ -46,6 +45,14 @@ def test_issue12_file_import_compare_undo(import_server, browser):
     page.set_viewport_size({"width": 1400, "height": 2400})
     browser.goto(base + "/import?lang=vi")
     sign_in(browser)
+    # the uploader speaks Vietnamese: Streamlit's own "Upload" / "5MB per file" are hidden
+    dropzone = page.locator('[data-testid="stFileUploaderDropzone"]').first
+    assert not dropzone.locator('[data-testid="stFileUploaderDropzoneInstructions"] span').first.is_visible()
+    assert not dropzone.locator('[data-testid="stBaseButton-secondary"] p').first.is_visible()
+    words = dropzone.evaluate("""e => [...e.querySelectorAll('[data-testid="stMarkdownContainer"], '
+                              + '[data-testid="stFileUploaderDropzoneInstructions"] > div')]
+                              .map(x => getComputedStyle(x, '::after').content).join(' ')""")
+    assert "Chọn tệp" in words and "tối đa 5 MB một tệp" in words, words
 
     page.locator('input[type="file"][accept*=".csv"]').set_input_files(
         files=[{"name": "issue12.xlsx", "mimeType": XLSX, "buffer": build()}])

@@ -684,6 +684,8 @@ def coverage_cells(coverage: pd.DataFrame, localities: pd.DataFrame, lang: str) 
             if present(row["successor_code"]):
                 successor = pick(row, "successor_name", lang)
                 label += f" ({t('cmp_option_now_in', lang, name=successor)})"
+            elif row.get("other_names_vi"):  # code 24 (Bắc Ninh) was Bắc Giang in earlier years
+                label += f" ({t('formerly_named', lang, names=pick(row, 'other_names', lang))})"
             labels[c["locality_code"]] = label
         counts = {s: int(c[f"{s}_count"]) for s in ("reported", "derived", "estimated", "planned")}
         results = counts["reported"] + counts["derived"]

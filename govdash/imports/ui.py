@@ -240,9 +240,30 @@ def _decide_all(sha: str, rows: list[int], decision: str) -> None:
         st.session_state[f"import_decide_{sha[:12]}_{row}"] = decision
 
 
+# Streamlit 1.67 writes its uploaders' button and size line in English ("Upload", "5MB per
+# file • CSV, …") and offers no parameter for them (streamlit/streamlit#13500): they are hidden
+# and the catalogue's words drawn in their place. Static CSS from the catalogue, never data.
+_UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"]
+  [data-testid="stMarkdownContainer"]::after {{ content: "{button}"; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{ content: "{limit}"; font-size: 0.875rem; }}
+</style>"""
+
+
+def uploader_words(lang: str) -> None:
+    """The uploaders' own words in the page's language (see `_UPLOADER_CSS`)."""
+    limit = fmt.number(read.MAX_BYTES // 1024 // 1024, lang, 0)
+    words = {"button": t("imp_upload_button", lang), "limit": t("imp_upload_limit", lang, limit=limit)}
+    safe = {k: v.replace("\\", "").replace('"', "").replace("<", "").replace("{", "") for k, v in words.items()}
+    st.html(_UPLOADER_CSS.format(**safe))
+
+
 def upload(current: auth.Editor, lang: str) -> None:
     """Upload, check, resolve, preview and commit."""
     st.subheader(t("imp_upload_heading", lang))
+    uploader_words(lang)
     n = st.session_state.setdefault(K_UPLOAD_N, 0)
     limit = fmt.number(read.MAX_BYTES // 1024 // 1024, lang, 0) + " MB"
     file = st.file_uploader(t("imp_upload_label", lang, limit=limit), type=UPLOAD_TYPES,

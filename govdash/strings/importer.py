@@ -80,6 +80,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "An editor sign-in is needed to write (use --editor NAME; --dry-run only checks).",
     },
     "imp_upload_heading": {"vi": "3. Tải tệp lên và kiểm tra", "en": "3. Upload and check"},
+    "imp_upload_button": {"vi": "Chọn tệp", "en": "Choose a file"},
+    "imp_upload_limit": {"vi": "Kéo thả tệp vào đây · tối đa {limit} MB một tệp",
+                         "en": "Drag and drop a file here · at most {limit} MB a file"},
     "imp_upload_label": {
         "vi": "Tệp số liệu (.csv, .txt, .xlsx; tối đa {limit})",
         "en": "Figures file (.csv, .txt, .xlsx; at most {limit})",
