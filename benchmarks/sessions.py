@@ -35,6 +35,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 LOCALITY_LABEL = ("Địa phương", "Locality")
+AREA_LABEL = ("Tỉnh, thành phố", "Province or city")
 CHANGES = 4  # locality changes per page
 PAGES = ("budget", "")  # url paths: the budget page, then the overview (/)
 
@@ -55,6 +56,8 @@ class Session:
         self.page_hash = ""
         self.pages: dict[str, str] = {}  # url path -> page script hash
         self.locality: tuple[str, list[str]] | None = None  # widget id, option labels
+        self.area: tuple[str, list[str]] | None = None  # the same of the area picker, if shown
+        self.changes = 0
 
     async def connect(self) -> None:
         token, cookie = await asyncio.to_thread(_xsrf, self.base)
@@ -95,6 +98,8 @@ class Session:
                 element = fwd.delta.new_element
                 if element.WhichOneof("type") == "selectbox" and element.selectbox.label in LOCALITY_LABEL:
                     self.locality = (element.selectbox.id, list(element.selectbox.options))
+                elif element.WhichOneof("type") == "selectbox" and element.selectbox.label in AREA_LABEL:
+                    self.area = (element.selectbox.id, list(element.selectbox.options))
             elif kind == "script_finished":
                 if fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
                     return
@@ -110,8 +115,11 @@ class Session:
         return await self._rerun(page_hash=self.pages[path])
 
     async def change_locality(self) -> float:
-        """Pick another locality in the sidebar."""
-        widget_id, options = self.locality
+        """Pick another locality in the sidebar: with one picker any of them; where the sidebar
+        lists one area at a time (national scale), every other change picks another area (which
+        shows that province) and the others a locality of the area shown."""
+        self.changes += 1
+        widget_id, options = self.area if self.area and self.changes % 2 else self.locality
         state = WidgetState(id=widget_id, string_value=self.rng.choice(options))
         return await self._rerun(page_hash=self.page_hash, widgets=[state])
 
