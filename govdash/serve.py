@@ -14,7 +14,9 @@ cores the standard way:
   and a browser's page, WebSocket, uploads and downloads all reach the worker holding its
   session), passive health checks (`max_fails`) and a retry on another worker when one is down;
 - active health checks of every worker (`/_stcore/health`) before nginx starts and every few
-  seconds after; a worker that exits or stops answering is restarted on its port;
+  seconds after; a worker that exits, stops listening, or leaves checks unanswered for minutes
+  is restarted on its port (one that answers late because many sessions keep it busy is not:
+  that would drop them all);
 - on Ctrl-C or SIGTERM every child is stopped (nginx first, then the workers; killed after a
   grace period), and every child is asked by the kernel to stop should this process die
   (`PR_SET_PDEATHSIG`), so nothing is left behind.
@@ -36,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +48,8 @@ from govdash.paths import ROOT
 HEALTH = "/_stcore/health"
 COOKIE = "govdash_worker"
 CHECK_EVERY = 5.0  # seconds between two health checks of the workers
-FAILURES = 3  # health checks a worker may fail in a row before it is restarted
+FAILURES = 3  # health checks a worker may find it down (not listening) in a row before a restart
+UNRESPONSIVE = 300.0  # seconds a worker may leave health checks unanswered before a restart
 START_TIMEOUT = 90.0  # seconds a worker may take to answer its first health check
 GRACE = 10.0  # seconds a child may take to stop before it is killed
 _PR_SET_PDEATHSIG = 1
@@ -127,13 +131,24 @@ def _die_with_parent() -> None:
         pass  # not Linux: Ctrl-C and SIGTERM still stop every child
 
 
-def healthy(url: str, timeout: float = 5.0) -> bool:
-    """True when `url` + `/_stcore/health` answers `ok`."""
+def probe(url: str, timeout: float = 5.0) -> str:
+    """`ok` when `url` + `/_stcore/health` answers `ok`; `slow` when it does not answer in
+    `timeout` seconds (a worker whose scripts hold the interpreter is busy, not dead); `down`
+    when nothing listens or it answers something else."""
     try:
         with urllib.request.urlopen(url + HEALTH, timeout=timeout) as answer:
-            return answer.status == 200 and answer.read().strip() == b"ok"
+            return "ok" if answer.status == 200 and answer.read().strip() == b"ok" else "down"
+    except TimeoutError:
+        return "slow"
+    except urllib.error.URLError as problem:
+        return "slow" if isinstance(problem.reason, TimeoutError) else "down"
     except OSError:
-        return False
+        return "down"
+
+
+def healthy(url: str, timeout: float = 5.0) -> bool:
+    """True when `url` + `/_stcore/health` answers `ok`."""
+    return probe(url, timeout) == "ok"
 
 
 @dataclass
@@ -143,7 +158,8 @@ class Worker:
     port: int
     env: dict
     proc: subprocess.Popen | None = None
-    failures: int = 0
+    failures: int = 0  # health checks in a row that found it down
+    slow_since: float | None = None  # since when its health checks time out
     started: float = field(default=0.0)
 
     @property
@@ -158,7 +174,27 @@ class Worker:
         # its own URLs would only mislead: people use the proxy's
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL,
                                      start_new_session=True, preexec_fn=_die_with_parent)
-        self.failures, self.started = 0, time.monotonic()
+        self.failures, self.slow_since, self.started = 0, None, time.monotonic()
+
+    def check(self) -> None:
+        """Take one health check (see `probe`)."""
+        state = probe(self.url)
+        self.failures = self.failures + 1 if state == "down" else 0
+        if state != "slow":
+            self.slow_since = None
+        elif self.slow_since is None:
+            self.slow_since = time.monotonic()
+
+    def problem(self) -> str | None:
+        """Why the worker must be restarted, if it must: exited, down, or hung. A worker busy
+        with many sessions answers late, and is left alone: restarting it would drop them all."""
+        if self.proc.poll() is not None:
+            return "exited"
+        if self.failures >= FAILURES:
+            return "not answering"
+        if self.slow_since is not None and time.monotonic() - self.slow_since > UNRESPONSIVE:
+            return f"unresponsive for {UNRESPONSIVE:.0f} s"
+        return None
 
 
 def _stop(procs: list[subprocess.Popen]) -> None:
@@ -201,7 +237,8 @@ def _wait_healthy(workers: list[Worker]) -> None:
 
 
 def _watch(workers: list[Worker], proxy: subprocess.Popen) -> None:
-    """Until stopped: restart a worker that exited or failed FAILURES health checks in a row."""
+    """Until stopped: health checks every CHECK_EVERY seconds; restart a worker that exited,
+    stopped listening or stopped answering (`Worker.problem`)."""
     next_check = time.monotonic() + CHECK_EVERY
     while True:
         time.sleep(0.5)
@@ -210,10 +247,10 @@ def _watch(workers: list[Worker], proxy: subprocess.Popen) -> None:
         check = time.monotonic() >= next_check
         for w in workers:
             if w.proc.poll() is None and check and time.monotonic() - w.started > START_TIMEOUT:
-                w.failures = 0 if healthy(w.url) else w.failures + 1
-            if w.proc.poll() is not None or w.failures >= FAILURES:
-                print(f"govdash serve: worker {w.url} {'exited' if w.proc.poll() is not None else 'unhealthy'};"
-                      " restarting it", file=sys.stderr, flush=True)
+                w.check()
+            problem = w.problem()
+            if problem:
+                print(f"govdash serve: worker {w.url} {problem}; restarting it", file=sys.stderr, flush=True)
                 _stop([w.proc])
                 w.start()
         if check:

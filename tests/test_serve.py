@@ -111,3 +111,30 @@ def _cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
         return ""
+
+
+def test_a_busy_worker_is_left_alone_a_dead_one_restarted(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(serve.time, "monotonic", lambda: clock[0])
+    states = []
+    monkeypatch.setattr(serve, "probe", lambda url, timeout=5.0: states.pop(0))
+
+    class Alive:
+        def poll(self):
+            return None
+
+    w = serve.Worker(port=1, env={}, proc=Alive())
+    states += ["slow"] * 10
+    for _ in range(10):  # busy for 50 s: answers late, keeps its sessions
+        w.check()
+        clock[0] += 5
+    assert w.problem() is None
+    clock[0] += serve.UNRESPONSIVE
+    states.append("slow")
+    w.check()
+    assert w.problem().startswith("unresponsive")
+    w.slow_since = None
+    states += ["down"] * serve.FAILURES
+    for _ in range(serve.FAILURES):
+        w.check()
+    assert w.problem() == "not answering"
