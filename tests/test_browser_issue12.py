@@ -82,8 +82,8 @@ def test_issue12_file_import_compare_undo(import_server, browser):
     assert "−6,18" not in chart and "-6,18" not in chart  # the estimate is kept, not drawn
     browser.screenshot("issue12-compare-two-lines")
 
-    browser.goto(base + "/import?lang=vi")
-    sign_in(browser)
+    browser.goto(base + "/import?lang=vi")  # a page opened by its address: still signed in
+    assert "Đã đăng nhập: Nguyễn Thị Lan" in body(page)
     page.get_by_text("Tôi hiểu").click()
     browser.wait_idle()
     page.get_by_role("button", name="Hoàn tác").click()

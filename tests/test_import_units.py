@@ -317,3 +317,19 @@ def test_file_name_is_stored_as_plain_text(tmp_path):
     folder = import_fixture(tmp_path / "data")
     plan = imports.prepare(csv_bytes(GOOD), "C:\\tmp\\![i](https:evil.example)\u202e**x**.csv", folder=folder)
     assert plan.file_name == "__i_(https_evil.example)__x__.csv"
+
+
+def test_a_sign_in_token_keeps_an_editor_signed_in_until_it_expires(tmp_path):
+    editors = tmp_path / "editors.toml"
+    cheap_editor(editors)
+    lan = auth.Editor("lan", "Nguyễn Thị Lan")
+    token = auth.session_token(lan, editors, now=1000.0)
+    assert auth.editor_from_token(token, editors, now=1000.0 + auth.SESSION_SECONDS - 1) == lan
+    assert auth.editor_from_token(token, editors, now=1000.0 + auth.SESSION_SECONDS + 1) is None
+    name, expires, sig = token.split(":")
+    assert auth.editor_from_token(f"{name}:{int(expires) + 3600}:{sig}", editors, now=1000.0) is None
+    assert auth.editor_from_token("lan:9999999999:" + "0" * 64, editors) is None
+    assert auth.editor_from_token("", editors) is None and auth.editor_from_token(None, editors) is None
+    assert (tmp_path / "editors.toml.session-key").stat().st_mode & 0o077 == 0
+    auth.remove_editor("lan", editors)
+    assert auth.editor_from_token(token, editors, now=1000.0) is None

@@ -20,9 +20,12 @@ read up to `MAX_NAME` characters.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import json
 import os
 import re
+import secrets
 import threading
 import time
 import tomllib
@@ -155,6 +158,66 @@ def verify(name: str, password: str, path: Path | None = None) -> Editor | None:
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
     if entry is None:
+        return None
+    return Editor(name, str(entry.get("display_name") or name))
+
+
+# ---------------------------------------------------------------- staying signed in
+
+SESSION_SECONDS = 8 * 3600  # a sign-in lasts a working day in the browser that made it
+COOKIE = "govdash_editor"
+_TOKEN = re.compile(r"^([a-z0-9][a-z0-9._-]{1,31}):(\d{1,12}):([0-9a-f]{64})$")
+
+
+def _session_key(path: Path | None = None) -> bytes:
+    """The server's secret for sign-in tokens, beside the editors file (made once, owner-only,
+    git-ignored like it): every worker of the server reads the same one."""
+    key_path = (path or editors_file()).with_name((path or editors_file()).name + ".session-key")
+    try:
+        key = key_path.read_bytes()
+        if len(key) == 32:
+            return key
+    except FileNotFoundError:
+        pass
+    try:
+        fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another worker made it meanwhile
+        return key_path.read_bytes()
+    with os.fdopen(fd, "wb") as f:
+        f.write(secrets.token_bytes(32))
+    return key_path.read_bytes()
+
+
+def _signature(name: str, expires: int, entry: dict, path: Path | None) -> str:
+    # the password hash is signed too: a new password (or removing the editor) ends every sign-in
+    message = f"{name}:{expires}:{entry['password_hash']}".encode()
+    return hmac.new(_session_key(path), message, hashlib.sha256).hexdigest()
+
+
+def session_token(editor: Editor, path: Path | None = None, now: float | None = None) -> str | None:
+    """A token the browser keeps (a cookie) so that opening a page by its address, or reloading
+    it, keeps the editor signed in for `SESSION_SECONDS`; None when the editor is unknown."""
+    entry = load_editors(path).get(editor.name)
+    if entry is None:
+        return None
+    expires = int((time.time() if now is None else now) + SESSION_SECONDS)
+    return f"{editor.name}:{expires}:{_signature(editor.name, expires, entry, path)}"
+
+
+def editor_from_token(token: str | None, path: Path | None = None, now: float | None = None) -> Editor | None:
+    """The editor a token signs in, or None (malformed, expired, forged, or the editor removed
+    or given a new password since)."""
+    match = _TOKEN.match(token or "")
+    if match is None:
+        return None
+    name, expires = match.group(1), int(match.group(2))
+    if expires < (time.time() if now is None else now):
+        return None
+    try:
+        entry = load_editors(path).get(name)
+    except EditorsFileError:
+        return None
+    if entry is None or not hmac.compare_digest(_signature(name, expires, entry, path), match.group(3)):
         return None
     return Editor(name, str(entry.get("display_name") or name))
 

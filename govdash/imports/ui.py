@@ -159,20 +159,48 @@ def templates(lang: str) -> None:
                           on_click="ignore")
 
 
+K_COOKIE = "import_cookie"  # the sign-in cookie to write (a token) or clear ("") on this run
+
+
 def editor() -> auth.Editor | None:
-    """The signed-in editor of this browser session, if any."""
+    """The signed-in editor of this browser session, if any: signed in here, or in this browser
+    before (its sign-in cookie), so opening a page by its address keeps the editor signed in."""
     value = st.session_state.get(K_EDITOR)
+    if value is None and st.session_state.get(K_COOKIE) != "":
+        found = auth.editor_from_token(st.context.cookies.get(auth.COOKIE))
+        if found:
+            value = st.session_state[K_EDITOR] = {"name": found.name, "display_name": found.display_name}
     return auth.Editor(**value) if value else None
 
 
 def _sign_out() -> None:
     st.session_state.pop(K_EDITOR, None)
+    st.session_state[K_COOKIE] = ""
     ui.allow_uploads(False)
+
+
+def write_cookie() -> None:
+    """Write (or clear) the sign-in cookie in the browser: a token of our own, checked against
+    its pattern before it is written into the page's script (never text from a request)."""
+    token = st.session_state.get(K_COOKIE)
+    if token is None:
+        return
+    if token == "":
+        script = f"document.cookie = '{auth.COOKIE}=; Max-Age=0; Path=/; SameSite=Strict';"
+    elif auth._TOKEN.match(token):
+        script = (f"document.cookie = '{auth.COOKIE}={token}; Max-Age={auth.SESSION_SECONDS}; "
+                  "Path=/; SameSite=Strict';")
+    else:
+        return
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+    if token:
+        st.session_state.pop(K_COOKIE, None)
 
 
 def sign_in(lang: str) -> auth.Editor | None:
     """The sign-in form, or who is signed in with a sign-out button."""
     st.subheader(t("imp_signin_heading", lang))
+    write_cookie()
     current = editor()
     ui.allow_uploads(current is not None)  # no file reaches the server's memory before sign-in
     if current:
@@ -193,6 +221,7 @@ def sign_in(lang: str) -> auth.Editor | None:
         if answer.editor:
             st.session_state[K_EDITOR] = {"name": answer.editor.name,
                                           "display_name": answer.editor.display_name}
+            st.session_state[K_COOKIE] = auth.session_token(answer.editor) or ""
             st.rerun()
         key = {"throttled": "imp_auth_throttled", "no_editors": "imp_auth_no_editors",
                "broken_file": "imp_auth_broken_file"}.get(
