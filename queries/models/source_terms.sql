@@ -8,9 +8,10 @@
 -- other character can only occur in `words`.
 with
 
+-- a locality by the name it had at the figure's date, as every page shows it
 localities_used as (
-    select distinct source_id, locality_code
-    from figures
+    select distinct source_id, locality_name_vi, locality_name_en
+    from labelled_figures
 ),
 
 indicators_used as (
@@ -21,9 +22,9 @@ indicators_used as (
 texts as (
     select source_id, quote as text from figures
     union all
-    select u.source_id, l.name_vi from localities_used as u join localities as l on l.code = u.locality_code
+    select source_id, locality_name_vi from localities_used
     union all
-    select u.source_id, l.name_en from localities_used as u join localities as l on l.code = u.locality_code
+    select source_id, locality_name_en from localities_used
     union all
     select u.source_id, i.name_vi from indicators_used as u join indicators as i on i.indicator = u.indicator
     union all
