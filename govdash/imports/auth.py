@@ -207,7 +207,7 @@ def session_token(editor: Editor, path: Path | None = None, now: float | None = 
 def editor_from_token(token: str | None, path: Path | None = None, now: float | None = None) -> Editor | None:
     """The editor a token signs in, or None (malformed, expired, forged, or the editor removed
     or given a new password since)."""
-    match = _TOKEN.match(token or "")
+    match = _TOKEN.match(token) if isinstance(token, str) else None
     if match is None:
         return None
     name, expires = match.group(1), int(match.group(2))
