@@ -477,3 +477,47 @@ def test_an_upload_is_read_once(monkeypatch, tmp_path):
     assert import_ui._plan(data, "a.csv", "sha", "vi") is first and len(calls) == 1
     import_ui._plan(data, "a.csv", "sha", "en")
     assert len(calls) == 2
+
+
+# ---------------------------------------------------------------- dependencies
+
+def _lock(name: str) -> dict[str, tuple[str, list[str]]]:
+    """Package (normalised) -> (version, hashes) of a lock file."""
+    import re
+    text = (ROOT / name).read_text(encoding="utf-8")
+    entries = {}
+    for block in re.split(r"\n(?=[A-Za-z0-9])", text):
+        match = re.match(r"([A-Za-z0-9._-]+)==([^\s\\]+)", block)
+        if match:
+            entries[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = (
+                match.group(2), re.findall(r"--hash=sha256:([0-9a-f]{64})", block))
+    return entries
+
+
+def _pins(name: str) -> dict[str, str]:
+    import re
+    pins = {}
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        match = re.match(r"([A-Za-z0-9._-]+)==(\S+)", line)
+        if match:
+            pins[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = match.group(2)
+    return pins
+
+
+@pytest.mark.parametrize("reqs,lock", [("requirements.txt", "requirements.lock"),
+                                       ("requirements-dev.txt", "requirements-dev.lock")])
+def test_the_whole_tree_is_locked_with_hashes(reqs, lock):
+    entries = _lock(lock)
+    pins = _pins(reqs) | (_pins("requirements.txt") if reqs != "requirements.txt" else {})
+    assert {p: entries.get(p, ("missing",))[0] for p in pins} == pins  # direct pins as written
+    assert all(hashes for _, hashes in entries.values())  # every package, direct or pulled in
+    text = (ROOT / lock).read_text(encoding="utf-8")
+    assert not [line for line in text.splitlines()
+                if line.startswith(("-i", "--index", "--extra-index", "-f", "--find-links"))
+                or "file:" in line]  # PyPI only, never a local mirror
+    assert set(_lock("requirements.lock")) <= set(_lock("requirements-dev.lock"))
+
+
+def test_setup_installs_the_lock_with_required_hashes():
+    script = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    assert "--require-hashes" in script and '"${REQS%.txt}.lock"' in script
