@@ -125,10 +125,8 @@ def _audit_record(plan: ImportPlan, import_id: str, editor: str) -> dict:
 def recover(folder: Path | None = None) -> bool:
     """Finish (or clean up after) an import that was interrupted; True if there was one."""
     folder = folder or data_dir()
-    if not journal.needs_recovery(folder):
-        return False
-    with journal.locked(folder):
-        return journal.recover(folder)
+    # a read-only folder or a writer holding the lock: left for the next open, never a traceback
+    return journal.finish_interrupted(folder) == "finished"
 
 
 def history(folder: Path | None = None) -> list[dict]:

@@ -19,7 +19,7 @@ from govdash import db, export, ui, xlsx
 from govdash.i18n import pick, t, t_md
 from govdash.maps import charts, geometry, view
 from govdash.maps.view import View
-from govdash.text import fold
+from govdash.text import fold, md_escape
 
 K_STATE, K_NOTICES, K_PICKED = "map_state", "map_notices", "map_picked_row"
 W_IND, W_BODY, W_YEAR, W_SCALE = "map_indicator", "map_body", "map_year", "map_scale"
@@ -262,7 +262,7 @@ def image_config(image: str, name: str) -> dict:
 def render(v: View, lang: str, data: view.MapData) -> None:
     """The coverage line, the map and, beside it, the ranking and the provinces without a figure."""
     meta = meta_of(v.indicator)
-    st.markdown(f"**{data.coverage}**")
+    st.markdown(f"**{md_escape(data.coverage)}**")
     c_map, c_rank = st.columns([3, 2])
     image = st.session_state.get(W_IMAGE) or "png"
     with c_map:
@@ -285,7 +285,7 @@ def ranking(v: View, lang: str, data: view.MapData, meta: dict) -> None:
                      height=min(38 + 35 * len(table), 560))
     st.caption(t("map_ranking_note", lang, n=data.with_figure))
     for line in view.missing_text(data, lang, names_then(v, lang)):
-        st.caption(line)
+        st.caption(md_escape(line))  # names from the data
     _open_overview(v, lang, data)
 
 
