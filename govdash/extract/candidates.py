@@ -245,12 +245,22 @@ def _next_start(spans, i: int, limit: int) -> int:
     return limit
 
 
-def _candidate(text, span, spans, i, prev_end, lines, line_index, headings, ctx: Context, folder):
-    l_start, l_end = lines[line_index]
+@dataclass(frozen=True)
+class _Where:
+    """Where a number sits: its line, sentence and clause, and the words that name it."""
+    line: tuple[int, int]
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    near_start: int
+    near: str            # the words around the number, the number itself as `#n#`
+    before: str          # the clause up to the number
+
+
+def _where(text: str, span, spans, i: int, prev_end: int, line: tuple[int, int]) -> _Where:
+    l_start, l_end = line
     s_start, s_end = next(((a, b) for a, b in sentences(text, l_start, l_end) if a <= span.start < b),
                           (l_start, l_end))
     c_start, c_end = clause(text, s_start, s_end, span.start)
-    q_start, q_end = _trim(text, c_start, c_end)
     near_start = max(c_start, prev_end)
     stops = list(_BEFORE_STOP.finditer(text, near_start, span.start))
     near_start = stops[-1].end() if stops else near_start
@@ -258,78 +268,104 @@ def _candidate(text, span, spans, i, prev_end, lines, line_index, headings, ctx:
     stop = _AFTER_STOP.search(after)
     after = after[:stop.start()] if stop else after
     near = text[near_start:span.start] + NUMBER_MARK + text[span.end:span.unit_end or span.end] + after
-    before_clause = text[c_start:span.start]
+    return _Where(line, (s_start, s_end), (c_start, c_end), near_start, near, text[c_start:span.start])
+
+
+def _indicator(text: str, span, w: _Where, folder, reasons: dict):
+    """(value with its sign, best match or None, ranked matches), noting the reasons."""
+    is_change, negative, change_words = cues.change(w.before)
+    if change_words:
+        reasons["change"] = f"“{change_words}” → {'negative ' if negative else ''}change"
+    share = bool(_SHARE.search(w.before[-40:]))
+    if share:
+        reasons["change"] = "“chiếm” → a share of a total"
+    c_start, s_start = w.clause[0], w.sentence[0]
+    aside = text[c_start:c_start + 1] == "("  # a parenthesis elaborates the words before it
+    ranked = match.rank(span.kind, span.unit, span.role, is_change, w.near, text[c_start:w.near_start],
+                        text[s_start:c_start], folder, aside=aside, share=share)
+    best = ranked[0] if ranked and ranked[0].score >= match.MIN_SCORE else None
+    if best:
+        reasons["indicator"] = ", ".join(f"“{x}”" for x in best.words) + f" (score {best.score:g})"
+    return (-span.value if negative else span.value), best, ranked
+
+
+def _status(text: str, span, w: _Where, period, ctx: Context, reasons: dict) -> str:
+    """Status from the wording, else from when the period lies against the document."""
+    st = cues.status(w.before, span.kind, span.role)
+    if st.value == "reported" and span.kind in ("money", "percent"):
+        earlier = list(cues.ESTIMATE.finditer(text, w.line[0], w.clause[0]))
+        if earlier:  # one estimate covers the amounts of the paragraph (`Tổng thu ước đạt …. Loại trừ …`)
+            st = cues.Cue("estimated", earlier[-1].group(1).lower() + " (earlier in the paragraph)")
+    if st.words:
+        reasons["status"] = f"“{st.words}” → {st.value}"
+    if not period or st.value != "reported":
+        return st.value
+    if ctx.default and period.start and ctx.default.end and period.start > ctx.default.end:
+        reasons["status"] = f"“{period.words}” comes after the period reported"
+        return "planned"
+    if ctx.doc_date and period.end and period.end > ctx.doc_date:
+        reasons["status"] = f"“{period.words}” had not ended on {ctx.doc_date.isoformat()}"
+        return "estimated"
+    return "reported"
+
+
+def _body(text: str, w: _Where, indicator: str | None, ctx: Context, folder, reasons: dict) -> str | None:
+    """The body named last before the number (clause, sentence, line), else by the indicator's
+    domain (budget and economy: the locality), else the document's author."""
+    (l_start, _), (s_start, _), (c_start, _) = w.line, w.sentence, w.clause
+    found = cues.body(w.before) or cues.body(text[s_start:c_start]) or cues.body(text[l_start:s_start])
+    value = found.value if found else None
+    if found:
+        reasons["body"] = f"“{found.words}” → {found.value}"
+    domain = next((ind.domain for ind in match.catalogue(folder) if ind.id == indicator), None)
+    if domain in cues.LOCALITY_BODY_DOMAINS and value in (None, "people_committee"):
+        reasons["body"] = f"{domain}: a figure of the locality as a whole"
+        return "locality"
+    if value is None and ctx.body:
+        reasons["body"] = f"the document's author ({ctx.body})"
+        return ctx.body
+    return value
+
+
+def _confidence(span, best, ranked, period, ctx: Context) -> float:
+    """More for an indicator (and a clear lead over the next), a period of its own, a unit."""
+    score = 0.3 + (0.3 if best else 0)
+    score += 0.1 if best and (len(ranked) < 2 or best.score - ranked[1].score >= 1) else 0
+    score += 0.15 if period and period is not ctx.default else (0.05 if period else 0)
+    score += 0.1 if span.kind != "count" or span.unit else 0
+    score -= 0.15 if span.role in ("lower", "upper") else 0
+    return round(min(score, 0.99), 2)
+
+
+def _candidate(text, span, spans, i, prev_end, lines, line_index, headings, ctx: Context, folder):
+    w = _where(text, span, spans, i, prev_end, lines[line_index])
     reasons: dict[str, str] = {}
     for r in span.reasons:
         reasons.setdefault("value", r)
     if span.kind == "count":
         reasons["unit"] = span.unit
-
-    is_change, negative, change_words = cues.change(before_clause)
-    value = -span.value if negative else span.value
-    if change_words:
-        reasons["change"] = f"“{change_words}” → {'negative ' if negative else ''}change"
-    aside = text[c_start:c_start + 1] == "("  # a parenthesis elaborates the words before it
-    share = bool(_SHARE.search(before_clause[-40:]))
-    if share:
-        reasons["change"] = "“chiếm” → a share of a total"
-    ranked = match.rank(span.kind, span.unit, span.role, is_change, near,
-                        text[c_start:near_start], text[s_start:c_start], folder, aside=aside, share=share)
-    best = ranked[0] if ranked and ranked[0].score >= match.MIN_SCORE else None
+    value, best, ranked = _indicator(text, span, w, folder, reasons)
     indicator = best.indicator if best else None
-    if best:
-        reasons["indicator"] = ", ".join(f"“{w}”" for w in best.words) + f" (score {best.score:g})"
-
-    st = cues.status(before_clause, span.kind, span.role)
-    if st.value == "reported" and span.kind in ("money", "percent"):
-        earlier = list(cues.ESTIMATE.finditer(text, l_start, c_start))
-        if earlier:
-            # one estimate covers the amounts of the paragraph (`Tổng thu ước đạt …. Loại trừ …`)
-            st = cues.Cue("estimated", earlier[-1].group(1).lower() + " (earlier in the paragraph)")
+    c_start = w.clause[0]
     qual = cues.qualifier(text[max(c_start, span.start - 40):span.start])
     if qual.words:
         reasons["qualifier"] = f"“{qual.words}” → {qual.value}"
-    period = _period(text, span, (c_start, c_end), (s_start, s_end), l_start, lines, line_index,
-                     headings, ctx)
-    status = st.value
-    if st.words:
-        reasons["status"] = f"“{st.words}” → {st.value}"
-    if period and status == "reported":
-        if ctx.default and period.start and ctx.default.end and period.start > ctx.default.end:
-            status, reasons["status"] = "planned", f"“{period.words}” comes after the period reported"
-        elif ctx.doc_date and period.end and period.end > ctx.doc_date:
-            status = "estimated"
-            reasons["status"] = f"“{period.words}” had not ended on {ctx.doc_date.isoformat()}"
+    period = _period(text, span, w.clause, w.sentence, w.line[0], lines, line_index, headings, ctx)
+    status = _status(text, span, w, period, ctx, reasons)
     if period:
         reasons["period"] = f"“{period.words}”"
-    body = cues.body(before_clause) or cues.body(text[s_start:c_start]) or cues.body(text[l_start:s_start])
-    body_value = body.value if body else None
-    if body:
-        reasons["body"] = f"“{body.words}” → {body.value}"
-    domain = next((ind.domain for ind in match.catalogue(folder) if ind.id == indicator), None)
-    if domain in cues.LOCALITY_BODY_DOMAINS and body_value in (None, "people_committee"):
-        body_value, reasons["body"] = "locality", f"{domain}: a figure of the locality as a whole"
-    elif body_value is None:
-        body_value = ctx.body
-        if body_value:
-            reasons["body"] = f"the document's author ({body_value})"
-
-    flags = [f for f, v in (("indicator", indicator), ("period", period), ("body", body_value),
+    body = _body(text, w, indicator, ctx, folder, reasons)
+    flags = [f for f, v in (("indicator", indicator), ("period", period), ("body", body),
                             ("locality", ctx.locality)) if not v]
-    confidence = 0.3 + (0.3 if best else 0) + (0.1 if best and (len(ranked) < 2 or
-                                                                 best.score - ranked[1].score >= 1) else 0)
-    confidence += 0.15 if period and period is not ctx.default else (0.05 if period else 0)
-    confidence += 0.1 if span.kind != "count" or span.unit else 0
-    confidence -= 0.15 if span.role in ("lower", "upper") else 0
-    quote = text[q_start:q_end]
+    q_start, q_end = _trim(text, *w.clause)
     return Candidate(value=value, text=span.text, unit=span.unit, kind=span.kind, indicator=indicator,
                      status=status, qualifier=qual.value,
                      period_start=period.start.isoformat() if period and period.start else None,
                      period_end=period.end.isoformat() if period and period.end else None,
-                     period_kind=period.kind if period else None, body=body_value, locality=ctx.locality,
-                     quote=quote, quote_start=q_start, quote_end=q_end, start=span.start, end=span.end,
-                     confidence=round(min(confidence, 0.99), 2), reasons=reasons, flags=flags,
-                     alternatives=[m.indicator for m in ranked], role=span.role)
+                     period_kind=period.kind if period else None, body=body, locality=ctx.locality,
+                     quote=text[q_start:q_end], quote_start=q_start, quote_end=q_end, start=span.start,
+                     end=span.end, confidence=_confidence(span, best, ranked, period, ctx), reasons=reasons,
+                     flags=flags, alternatives=[m.indicator for m in ranked], role=span.role)
 
 
 def _period(text, span, clause_span, sentence_span, l_start, lines, line_index, headings, ctx):
