@@ -249,3 +249,10 @@ def test_map_figures_draws_the_same_map_as_compare_figures(fixture_con, indicato
     a = view.map_data(lean, v, meta, names, "vi").table
     b = view.map_data(rows(fixture_con, indicator, "published"), v, meta, names, "vi").table
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_default_bump_provinces_are_the_best_of_the_last_year_with_figures(fixture_con):
+    data = rows(fixture_con, "budget_revenue", "published")
+    assert view.default_bump(data, (2022, 2024), "published", REVENUE) == ("31", "36")  # 2023: 31 > 36
+    assert view.default_bump(data, (2022, 2022), "published", REVENUE) == ("31", "30")
+    assert view.default_bump(data, (2010, 2011), "published", REVENUE) == ()

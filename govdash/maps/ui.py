@@ -280,8 +280,11 @@ def ranking(v: View, lang: str, data: view.MapData, meta: dict) -> None:
     st.subheader(t("map_ranking", lang))
     table = _ranking(v, lang, db.generation(), data)
     if not table.empty:
+        small = st.column_config.Column(width="small")
+        config = {t("map_col_rank", lang): small, t("value_label", lang): small,
+                  t("map_col_tier", lang): small, t("map_col_published_rank", lang): small}
         st.dataframe(table, hide_index=True, width="stretch", key=W_TABLE, on_select="rerun",
-                     selection_mode="single-row",
+                     selection_mode="single-row", column_config=config,
                      height=min(38 + 35 * len(table), 560))
     st.caption(t("map_ranking_note", lang, n=data.with_figure))
     for line in view.missing_text(data, lang, names_then(v, lang)):
@@ -297,6 +300,8 @@ def _ranking(v: View, lang: str, generation: int, data: view.MapData) -> pd.Data
     table = view.ranking_frame(data, meta, lang, view.direction(meta) or 1)
     if not table.empty and (table[t("map_col_published_rank", lang)] == "").all():
         table = table.drop(columns=[t("map_col_published_rank", lang)])
+    if v.scale != "tiers":  # a step's range says no more than the value beside it
+        table = table.drop(columns=[t("map_col_tier", lang)])
     return table
 
 
@@ -331,7 +336,7 @@ def bump(v: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, data: v
         return
     meta = meta_of(v.indicator)
     all_names = names(v, lang)
-    chosen = v.localities or view.default_bump(data)
+    chosen = v.localities or _default_bump(v.indicator, v.body, v.bounds, years, db.generation(), rows)
     options = list(dict.fromkeys(list(data.table["code"]) + list(chosen)))
     if not v.localities:
         st.session_state[W_BUMP] = list(chosen)  # the default follows the map's year
@@ -345,6 +350,12 @@ def bump(v: View, lang: str, years: tuple[int, int], rows: pd.DataFrame, data: v
         return
     st.plotly_chart(fig, theme=None, key="map_bump_chart",
                     config=image_config("png", f"govdash-rank-{v.indicator}-{span}"))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs={pd.DataFrame: id})
+def _default_bump(indicator: str, body: str | None, bounds: str, years: tuple[int, int], generation: int,
+                  rows: pd.DataFrame) -> tuple[str, ...]:
+    return view.default_bump(rows, years, bounds, meta_of(indicator))
 
 
 def names_key(names_: dict[str, str]) -> tuple:

@@ -662,7 +662,15 @@ def bump_points(rows: pd.DataFrame, years: tuple[int, int], bounds: str, chosen:
     return pd.DataFrame(out, columns=["code", "series", "year", "rank", "n", "hover"]), counts
 
 
-def default_bump(data: MapData) -> tuple[str, ...]:
-    """The provinces of the bump chart when none are chosen: the best ranked of the map's year."""
-    ranked = data.table[data.table["rank"].notna()]
-    return tuple(ranked["code"].head(DEFAULT_BUMP))
+def default_bump(rows: pd.DataFrame | list[dict], years: tuple[int, int], bounds: str, meta) -> tuple[str, ...]:
+    """The provinces of the bump chart when none are chosen: the best ranked in the last year of
+    the range that has figures (so changing the map's year or colours keeps the same lines)."""
+    plain = records(rows)
+    sign = direction(meta) or 1
+    for year in range(years[1], years[0] - 1, -1):
+        values = [r for r in year_values(plain, year, geometry.codes(era_of(year, bounds)))
+                  if r["map_status"] != "incomplete"]
+        if values:
+            order = sorted(zip(ranks([r["value"] for r in values], sign), (r["series_code"] for r in values)))
+            return tuple(code for _, code in order[:DEFAULT_BUMP])
+    return ()
