@@ -431,7 +431,7 @@ def test_cli_out_then_import_dry_run(tmp_path):
     assert out.returncode == 0, out.stderr
     check = _cli("import", str(tmp_path / "t.csv"), "--dry-run")
     assert "55" in (tmp_path / "t.csv").read_text(encoding="utf-8-sig")
-    assert check.returncode in (0, 1), check.stderr
+    assert check.returncode == 0 and "1 số liệu mới" in check.stdout, check.stdout + check.stderr
 
 
 def test_cli_refuses_a_scan(tmp_path):
