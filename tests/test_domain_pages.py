@@ -162,9 +162,16 @@ def test_every_chart_has_its_table_with_a_download():
     for _ in each_tab(at, "supervision"):
         charts = len(at.get("plotly_chart"))
         total += charts
-        assert len(at.get("download_button")) == charts + 1  # one per chart and the page's full table
         titles = [e.label for e in at.expander]
         assert sum(title.startswith("Số liệu của biểu đồ") for title in titles) == charts
+        assert not at.get("download_button"), "a closed table is neither made nor sent"
+        for name in [k for k in at.session_state if str(k).endswith("_table_open") or k == "supervision_all_open"]:
+            at.session_state[name] = True  # the user opens every table
+        at.run()
+        assert len(at.get("download_button")) == charts + 1  # one per chart and the page's full table
+        assert len(at.dataframe) >= charts + 1
+        for name in [k for k in at.session_state if str(k).endswith("_open")]:
+            at.session_state[name] = False
     assert total >= 3
 
 

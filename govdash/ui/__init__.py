@@ -353,8 +353,12 @@ def figure_table(facts: pd.DataFrame, key: str, title: str) -> None:
     """The figures shown, with status, source and quote, and a CSV download of exactly them."""
     from govdash import export
     language = lang()
-    shown, download = _figure_tables(facts, language)
-    with st.expander(title, expanded=False):
+    # made and sent only when opened (which reruns): a page has a table under every chart, and
+    # building and sending them all cost a first visit more than its charts' data
+    with st.expander(title, expanded=False, key=f"{key}_open", on_change="rerun") as box:
+        if not box.open:
+            return
+        shown, download = _figure_tables(facts, language)
         st.dataframe(shown, hide_index=True, width="stretch",
                      column_config={t("quote_label", language): st.column_config.TextColumn(width="large")})
         # the file is made when the button is pressed, not on every rerun
