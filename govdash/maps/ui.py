@@ -180,11 +180,19 @@ def _codes(bounds: str) -> list[str]:
 def load(v: View, years: tuple[int, int]) -> pd.DataFrame:
     """The rows of the indicator for the map's year and the bump chart's years (cached): as
     published from `map_figures`, on today's boundaries from Compare's `compare_figures`."""
-    year_from, year_to = min(years[0], v.year), max(years[1], v.year)
-    if v.bounds == "current":
-        return ui.query("compare_figures", indicator=v.indicator, body=v.body, localities=_codes("current"),
+    return _rows(v.indicator, v.body, v.bounds, min(years[0], v.year), max(years[1], v.year), db.generation())
+
+
+# One shared frame per indicator, boundaries and years (a cached query returns a copy per call):
+# the map's year and colours change without fetching again, and what is made from these rows
+# (the bump chart) is keyed by the frame itself.
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _rows(indicator: str, body: str | None, bounds: str, year_from: int, year_to: int,
+          generation: int) -> pd.DataFrame:
+    if bounds == "current":
+        return ui.query("compare_figures", indicator=indicator, body=body, localities=_codes("current"),
                         year_from=year_from, year_to=year_to, bounds="current")
-    return ui.query("map_figures", indicator=v.indicator, body=v.body, year_from=year_from, year_to=year_to)
+    return ui.query("map_figures", indicator=indicator, body=body, year_from=year_from, year_to=year_to)
 
 
 def published_ranks(v: View) -> pd.DataFrame | None:
