@@ -183,8 +183,9 @@ def test_qualifier_cues(text, qualifier):
     ("Giai đoạn 2021-2025 có 120 xã đạt chuẩn.", "2021-01-01", "2025-12-31", "multi_year"),
     ("Từ đầu nhiệm kỳ 2021-2026 đến nay, HĐND tỉnh ban hành 409 nghị quyết.", "2021-01-01",
      "2024-03-22", "term_to_date"),
-    ("Năm 2023, tính đến ngày 30/11 giải ngân đạt 900 tỷ đồng.", "2023-01-01", "2023-11-30", "part_year"),
-    ("Thu ngân sách đến 20/6/2023 đạt 900 tỷ đồng.", "2023-01-01", "2023-06-20", "part_year"),
+    ("Năm 2023, tính đến ngày 30/11 giải ngân đạt 900 tỷ đồng.", "2023-11-30", "2023-11-30", "as_of"),
+    ("Thu ngân sách đến 20/6/2023 đạt 900 tỷ đồng.", "2023-06-20", "2023-06-20", "as_of"),
+    ("Đến nay, toàn tỉnh có 197/204 xã đạt chuẩn nông thôn mới nâng cao.", "2024-03-22", "2024-03-22", "as_of"),
     ("Năm 2023 GRDP quý I tăng 6,1%.", "2023-01-01", "2023-03-31", "quarter"),
     ("Báo cáo năm 2023: ước cả năm GRDP tăng 6,1%.", "2023-01-01", "2023-12-31", "year"),
 ])
@@ -225,6 +226,13 @@ def test_document_opening_names_the_period_reported():
     found = extract(text)
     assert [(c.value, c.period_end, c.status) for c in found] == [
         (50, "2023-12-31", "reported"), (52, "2024-12-31", "planned")]
+
+
+def test_to_date_in_a_document_dated_by_month_only_is_that_month():
+    text = "Hải Dương, ngày    tháng 01 năm 2024\n\nBÁO CÁO năm 2023\n\nĐến nay đã phê duyệt 2 đồ án."
+    c = one(text)
+    assert (c.period_start, c.period_end, c.period_kind, c.status) == (
+        "2024-01-01", "2024-01-31", "as_of", "reported")
 
 
 def test_chosen_year_when_the_text_names_none():
@@ -357,6 +365,23 @@ def test_docx_paragraphs_and_tables():
     assert "Số nghị quyết | 69" in doc.text
     found = extract(doc.text)
     assert [(c.value, c.indicator) for c in found] == [(4, "council_sessions"), (69, "resolutions_passed")]
+
+
+def test_docx_table_columns_give_the_period():
+    import docx
+    document = docx.Document()
+    document.add_paragraph("Báo cáo kết quả hoạt động của HĐND tỉnh")
+    table = document.add_table(rows=3, cols=3)
+    for r, cells in enumerate([("Chỉ tiêu", "Năm 2022", "Năm 2023"), ("Số kỳ họp", "4", "5"),
+                               ("Số nghị quyết", "60", "69")]):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    out = io.BytesIO()
+    document.save(out)
+    found = extract(read.read_document(out.getvalue(), "bang.docx").text)
+    assert [(c.value, c.indicator, c.period_end) for c in found] == [
+        (4, "council_sessions", "2022-12-31"), (5, "council_sessions", "2023-12-31"),
+        (60, "resolutions_passed", "2022-12-31"), (69, "resolutions_passed", "2023-12-31")]
 
 
 def test_pdf_with_a_text_layer():

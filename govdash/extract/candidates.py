@@ -9,7 +9,9 @@ indicator (`match.rank`), the clause before it the status, qualifier, change and
 lines before it in the same paragraph, then the last heading, then the period the document's
 opening names (`năm 2023` in "Báo cáo công tác năm 2023 và nhiệm vụ năm 2024"), or the year
 the user chose. A period later than the one the document reports on makes a figure planned; one
-not ended when the document was dated makes it estimated. Nothing is guessed beyond that: a
+not ended when the document was dated makes it estimated; `đến nay` and `tính đến 30/11` make
+it a stock `as_of` that date (the document's date; its month when the day is blank). Nothing is
+guessed beyond that: a
 field that cannot be told stays empty and is flagged.
 """
 from __future__ import annotations
@@ -94,6 +96,7 @@ class Context:
     locality: str | None
     body: str | None
     sessions: tuple = ()  # (offset, number, Period) of each dated `Kỳ họp thứ N`
+    now: cues.Period | None = None  # the document's date as an `as_of` period
 
 
 # ---------------------------------------------------------------- segmentation
@@ -145,6 +148,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def document_date(text: str) -> dt.date | None:
     """The date in the document's opening (`ngày 17 tháng 4 năm 2023`, `12/03/2024 18:58`)."""
+    return _document_date(text)[0]
+
+
+def _document_date(text: str) -> tuple[dt.date | None, bool]:
+    """(date, only the month is known: `ngày   tháng 01 năm 2024` gives the month's last day)."""
     head = text[:1500]
     found = []
     for pattern, kind in _DOC_DATE:
@@ -156,8 +164,8 @@ def document_date(text: str) -> dt.date | None:
                     day = cues._month_end(int(m[2]), int(m[1]))  # the day is left blank
             except ValueError:
                 continue
-            found.append((m.start(), day))
-    return min(found)[1] if found else None
+            found.append((m.start(), day, kind == "my"))
+    return min(found)[1:] if found else (None, False)
 
 
 def _term_start(text: str, doc_date: dt.date | None) -> int | None:
@@ -172,14 +180,20 @@ def _term_start(text: str, doc_date: dt.date | None) -> int | None:
 def context(text: str, locality: str | None, year: int | None, doc_date: dt.date | None,
             folder: str | None) -> Context:
     """Date, reported period, term, locality and author body of the document."""
-    doc_date = doc_date or document_date(text)
+    month_only = False
+    if doc_date is None:
+        doc_date, month_only = _document_date(text)
     term = _term_start(text, doc_date)
+    now = None
+    if doc_date:
+        first = doc_date.replace(day=1) if month_only else doc_date
+        now = cues.Period(first, doc_date, "as_of", doc_date.isoformat()[:7 if month_only else 10])
     default = None
     if year:
         default = cues.Period(*cues._year(year), "year", f"năm {year} (chosen)")
     else:
-        opening = cues.periods_in(text[:1200], 0, doc_date.year if doc_date else None, doc_date, term)
-        opening = [p for p in opening if p[2].kind not in ("multi_year", "to_date")
+        opening = cues.periods_in(text[:1200], 0, doc_date.year if doc_date else None, doc_date, term, now)
+        opening = [p for p in opening if p[2].kind not in ("multi_year", "as_of")
                    and not re.search(r"ngày\s*$", text[max(0, p[0] - 8):p[0]])]  # a date line
         if opening:
             default = opening[0][2]
@@ -188,7 +202,7 @@ def context(text: str, locality: str | None, year: int | None, doc_date: dt.date
     author = cues.BODY.search(text[:600])  # the body the opening names first wrote it
     year = default.end.year if default and default.end else (doc_date.year if doc_date else None)
     return Context(doc_date, default, term, locality or find_locality(text, folder),
-                   author.lastgroup if author else None, tuple(cues.session_periods(text, year)))
+                   author.lastgroup if author else None, tuple(cues.session_periods(text, year)), now)
 
 
 @lru_cache(maxsize=4)
@@ -300,7 +314,8 @@ def _status(text: str, span, w: _Where, period, ctx: Context, reasons: dict) -> 
         reasons["status"] = f"“{st.words}” → {st.value}"
     if not period or st.value != "reported":
         return st.value
-    if ctx.default and period.start and ctx.default.end and period.start > ctx.default.end:
+    if (period.kind != "as_of" and ctx.default and period.start and ctx.default.end
+            and period.start > ctx.default.end):
         reasons["status"] = f"“{period.words}” comes after the period reported"
         return "planned"
     if ctx.doc_date and period.end and period.end > ctx.doc_date:
@@ -371,7 +386,7 @@ def _candidate(text, span, spans, i, prev_end, lines, line_index, headings, ctx:
 def _period(text, span, clause_span, sentence_span, l_start, lines, line_index, headings, ctx):
     """The period of a number: nearest phrase in clause, sentence, paragraph, heading, document."""
     year = ctx.default.end.year if ctx.default and ctx.default.end else None
-    args = (year, ctx.doc_date, ctx.term_start)
+    args = (year, ctx.doc_date, ctx.term_start, ctx.now)
     c_start, c_end = clause_span
     s_start, s_end = sentence_span
     before = cues.periods_in(text[c_start:span.start], c_start, *args)
@@ -379,7 +394,11 @@ def _period(text, span, clause_span, sentence_span, l_start, lines, line_index, 
     session = _session(text, span, sentence_span, ctx)
     if session:
         return session  # one session named in the sentence is more precise than its year
-    found = before[-1:] or after[:1] or cues.periods_in(text[s_start:c_start], s_start, *args)[-1:]
+    found = before[-1:] or after[:1]
+    column = _column_period(text, span, lines, line_index, args) if not found else None
+    if column:
+        return column
+    found = found or cues.periods_in(text[s_start:c_start], s_start, *args)[-1:]
     if not found:
         para = _paragraph_start(text, lines, line_index)
         found = cues.periods_in(text[para:s_start], para, *args)[-1:]
@@ -397,15 +416,28 @@ def _period(text, span, clause_span, sentence_span, l_start, lines, line_index, 
     if (outside and d and period.start and period.end and d.start and d.end
             and period.start <= d.start and d.end <= period.end and period != d):
         return d  # `năm 2023` in another clause of a report on quý I/2023: the quarter is meant
-    if period and period.kind == "to_date":
-        if d and d.kind == "term_to_date":
-            return cues.Period(d.start, period.end, "term_to_date", period.words)
-        if d and d.end and period.end and d.end <= period.end:
-            return d  # `đến nay` in a report written after its period closed: that period
-        if period.end:
-            return cues.Period(dt.date(period.end.year, 1, 1), period.end, "part_year", period.words)
-        return None
     return period
+
+
+def _column_period(text, span, lines, line_index: int, args):
+    """In a table row (`Số kỳ họp | 4 | 5`), the period its column's header names (`Năm 2023`)."""
+    a, b = lines[line_index]
+    row = text[a:b]
+    if " | " not in row:
+        return None
+    column = text[a:span.start].count(" | ")
+    for i in range(line_index - 1, max(-1, line_index - 40), -1):
+        ha, hb = lines[i]
+        cells = text[ha:hb].split(" | ")
+        if len(cells) <= column:
+            if " | " not in text[ha:hb]:
+                return None  # the table ended before a header with periods
+            continue
+        offset = ha + sum(len(c) + 3 for c in cells[:column])
+        found = cues.periods_in(cells[column], offset, *args)
+        if found and not numbers.find_numbers(cells[column], []):
+            return found[0][2]
+    return None
 
 
 def _session(text, span, sentence_span, ctx: Context):

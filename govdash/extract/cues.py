@@ -175,8 +175,9 @@ def _month_end(y: int, m: int) -> dt.date:
 
 
 def read_period(match: re.Match, default_year: int | None, doc_date: dt.date | None,
-                term_start: int | None) -> Period | None:
-    """The period a PERIOD match names (None when it needs a year nobody gave)."""
+                term_start: int | None, now: Period | None = None) -> Period | None:
+    """The period a PERIOD match names (None when it needs a year nobody gave). `now` is the
+    document's date as an `as_of` period (its whole month when the day is left blank)."""
     words = match.group(0).lower()
     g = match.groupdict()
     if g["term"]:
@@ -189,13 +190,13 @@ def read_period(match: re.Match, default_year: int | None, doc_date: dt.date | N
         if y is None:
             return None
         return Period(dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter", words)
-    if g["until"]:  # `tính đến ngày 30/11`: from the start of that year to that day
+    if g["until"]:  # `tính đến ngày 30/11`: a stock as of that day
         y = int(g["uy"]) if g["uy"] else default_year
         try:
             day = dt.date(y, int(g["um"]), int(g["ud"])) if y else None
         except ValueError:
             return None
-        return Period(dt.date(y, 1, 1), day, "part_year", words) if day else None
+        return Period(day, day, "as_of", words) if day else None
     if g["whole"]:
         return Period(*_year(default_year), "year", words) if default_year else None
     if g["months"]:
@@ -219,13 +220,13 @@ def read_period(match: re.Match, default_year: int | None, doc_date: dt.date | N
         return Period(dt.date(last - n + 1, 1, 1), dt.date(last, 12, 31), "multi_year", words)
     if g["year"]:
         return Period(*_year(int(g["y"])), "year", words)
-    if g["sofar"]:
-        return Period(None, doc_date, "to_date", words) if doc_date else None
+    if g["sofar"]:  # `đến nay`: a stock as of the document's date
+        return Period(now.start, now.end, "as_of", words) if now else None
     return None
 
 
 def periods_in(text: str, offset: int, default_year: int | None, doc_date: dt.date | None,
-               term_start: int | None) -> list[tuple[int, int, Period]]:
+               term_start: int | None, now: Period | None = None) -> list[tuple[int, int, Period]]:
     """Every period phrase of `text` (not a comparison base: `so với năm 2022`) with offsets."""
     found = []
     for match in PERIOD.finditer(text):
@@ -233,7 +234,7 @@ def periods_in(text: str, offset: int, default_year: int | None, doc_date: dt.da
             continue
         if match.group("until") and re.search(r"từ\s+(?:ngày\s+)?\d[\d/.\s]*$", text[max(0, match.start() - 25):match.start()]):
             continue  # `từ ngày 7/12 đến ngày 9/12`: a span of days (a session), not "until"
-        period = read_period(match, default_year, doc_date, term_start)
+        period = read_period(match, default_year, doc_date, term_start, now)
         if period:
             found.append((offset + match.start(), offset + match.end(), period))
     return found

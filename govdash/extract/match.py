@@ -72,6 +72,12 @@ def catalogue(folder: str | None = None) -> tuple[Indicator, ...]:
                  for r in rows)
 
 
+@lru_cache(maxsize=16)
+def _of_kind(kind: str, folder: str | None) -> tuple[Indicator, ...]:
+    """The indicators a number of this kind can measure (a `%` is never a count)."""
+    return tuple(i for i in catalogue(folder) if i.unit_kind in _KINDS.get(kind, ()))
+
+
 def _unit_score(ind: Indicator, kind: str, unit: str) -> float | None:
     if ind.unit_kind not in _KINDS.get(kind, ()):
         return None
@@ -94,7 +100,7 @@ def rank(kind: str, unit: str, role: str | None, is_change: bool, near: str, cla
     cues, the heaviest or any of weight 2 and more, is found). In `near` the number is `#n#`."""
     near, clause, sentence = (" ".join(t.lower().split()) for t in (near, clause, sentence))
     out = []
-    for ind in catalogue(folder):
+    for ind in _of_kind(kind, folder):
         score = _unit_score(ind, kind, unit)
         if score is None:
             continue

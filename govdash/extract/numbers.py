@@ -79,9 +79,27 @@ class NumberSpan:
     reasons: list[str] = field(default_factory=list)
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_REACH = 48  # every non-figure form has its digits within this many characters of its ends
+
+
 def masked(text: str) -> list[tuple[int, int, str]]:
-    """The (start, end, kind) of every non-figure number form in `text`."""
-    return [(m.start(), m.end(), _KIND_OF[m.lastgroup]) for m in NOT_FIGURE.finditer(text)]
+    """The (start, end, kind) of every non-figure number form in `text` (searched only around
+    digits: the patterns are slow over plain prose, and every one of them holds a digit)."""
+    windows: list[list[int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        a, b = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    found, seen = [], set()
+    for a, b in windows:  # lookbehinds still see the text before `a`
+        for m in NOT_FIGURE.finditer(text, a, b):
+            if (m.start(), m.end()) not in seen:
+                seen.add((m.start(), m.end()))
+                found.append((m.start(), m.end(), _KIND_OF[m.lastgroup]))
+    return found
 
 
 def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -131,16 +149,28 @@ def _unit_after(text: str, pos: int, nouns: list[str]) -> tuple[str | None, int]
 
 
 def _label_noun(text: str, pos: int, nouns: list[str]) -> str | None:
-    """`Số kỳ họp: 4`, a table row `Kỳ họp | 4`: the counted noun of the label before."""
-    line_start = max(text.rfind("\n", 0, pos), text.rfind("|", 0, max(0, pos - 1) - 1)) + 1
-    label = _LABEL.search(text[max(line_start, pos - 90):pos])
-    if not label:
-        return None
-    words = label.group(1).lower()
+    """`Số kỳ họp: 4`, a table row `Số kỳ họp | 4 | 5`: the counted noun of the label (for a
+    table row, its first cell) before the number."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    if " | " in head:  # a table row: the number's cell is labelled by the row's first cell
+        cells = head.split(" | ")
+        if any(c.strip() for c in cells[1:-1]) and not all(_is_number_cell(c) for c in cells[1:-1]):
+            return None
+        words = cells[0].lower()
+    else:
+        label = _LABEL.search(text[max(line_start, pos - 90):pos])
+        if not label:
+            return None
+        words = label.group(1).lower()
     for noun in nouns:
         if re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", words):
             return noun
     return None
+
+
+def _is_number_cell(cell: str) -> bool:
+    return bool(re.fullmatch(r"\s*[\d.,%\s-]*\s*", cell))
 
 
 def _spans(text: str, m: re.Match, nouns: list[str]) -> list[NumberSpan]:

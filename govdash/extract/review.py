@@ -20,7 +20,7 @@ EDITABLE = ["include", "value", "indicator", "period_start", "period_end", "peri
             "qualifier", "body", "locality"]
 SHOWN = ["include", "value", "unit", "indicator", "suggestions", "period_start", "period_end",
          "period_kind", "status", "qualifier", "body", "locality", "confidence", "missing", "quote", "why"]
-PERIOD_KINDS = ["year", "quarter", "month", "part_year", "term_to_date", "multi_year", "session"]
+PERIOD_KINDS = ["year", "quarter", "month", "part_year", "term_to_date", "multi_year", "session", "as_of"]
 
 
 def rows_of(candidates: list[dict]) -> list[dict]:
