@@ -122,6 +122,14 @@ def _province_trace(path: tuple[list, list], style: _Style, name: str, code: str
     return trace
 
 
+def _title_lines(title: str) -> list[str]:
+    """A title as lines of at most TITLE_WIDTH characters, broken first at its ` · ` parts."""
+    if len(title) <= TITLE_WIDTH:
+        return [title] if title else []
+    parts = title.split(" · ")
+    return [w for i, part in enumerate(parts) for w in textwrap.wrap(("· " if i else "") + part, TITLE_WIDTH)]
+
+
 def _merged(traces: list[dict]) -> list[dict]:
     """Province traces of one fill, pattern and outline joined into one (rings apart by NaN)."""
     groups: dict[str, dict] = {}
@@ -205,6 +213,7 @@ def _archipelagos(fig: go.Figure, era: str, text: MapText, size: int) -> None:
 
 
 FOOTER_WIDTH = 105                # characters of a footer line before it wraps
+TITLE_WIDTH = 60                  # characters of a title line (the map sits in a column)
 
 
 def _footer(fig: go.Figure, lines: list[str], below: int = 8) -> None:
@@ -279,9 +288,11 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
     _legend(traces, text, used)
     # unvalidated: every value above is of a known, fixed shape (the tests check the result)
     fig = go.Figure(data=traces, _validate=False)
-    theme.apply(fig, text.lang, text.title or None)
+    title_lines = _title_lines(text.title)
+    theme.apply(fig, text.lang, "<br>".join(html.escape(line) for line in title_lines) or None)
     if text.title:
-        fig.update_layout(title_x=0.01)  # off the picture's left edge (the theme anchors at 0)
+        # off the picture's left edge (the theme anchors at 0); a long title wraps, not cropped
+        fig.update_layout(title_x=0.01, margin={"t": 70 + 24 * (len(title_lines) - 1)})
     fig.update_layout(height=height, hovermode="closest", dragmode="pan",
                       margin={"l": 10, "r": 10},
                       legend={"orientation": "v", "x": 0.99, "xanchor": "right", "y": 0.99,

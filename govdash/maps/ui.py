@@ -289,7 +289,7 @@ def ranking(v: View, lang: str, data: view.MapData, meta: dict) -> None:
     table = _ranking(v, lang, db.generation(), data)
     if not table.empty:
         small = st.column_config.Column(width="small")
-        config = {t("map_col_rank", lang): small, t("value_label", lang): small,
+        config = {t("map_col_rank", lang): small, table.columns[3 if v.scale == "tiers" else 2]: small,
                   t("map_col_tier", lang): small, t("map_col_published_rank", lang): small}
         st.dataframe(table, hide_index=True, width="stretch", key=W_TABLE, on_select="rerun",
                      selection_mode="single-row", column_config=config,

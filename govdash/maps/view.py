@@ -582,7 +582,9 @@ def ranking_frame(data: MapData, meta, lang: str, sign: int) -> pd.DataFrame:
         t("map_col_rank", lang): shown["rank"].astype("Int64"),
         t("map_col_province", lang): shown["name"],
         t("map_col_tier", lang): [tier_name(data, v, sign, lang) for v in shown["value"]],
-        t("value_label", lang): [value_text(v, q, meta, lang) for v, q in zip(shown["value"], shown["qualifier"])],
+        # the unit once, in the header: the column stays narrow enough to sit beside the map
+        f"{t('value_label', lang)} ({pick(meta, 'unit', lang)})":
+            [value_text(v, q, meta, lang, unit=False) for v, q in zip(shown["value"], shown["qualifier"])],
         t("status_label", lang): shown["status_text"],
         t("map_col_published_rank", lang): [_published_text(r, lang) for r in shown["published_rank"]],
     })
