@@ -18,7 +18,9 @@ import_ui.last_result(lang)
 import_ui.templates(lang)
 editor = import_ui.sign_in(lang)
 if editor:
-    sheet, document = st.tabs([t("ext_tab_sheet", lang), t("ext_tab_document", lang)])
+    # keyed and tracked, so the open tab survives reruns that add or drop an element above it
+    sheet, document = st.tabs([t("ext_tab_sheet", lang), t("ext_tab_document", lang)], key=f"import_path_{lang}",
+                              on_change="rerun")
     with sheet:
         import_ui.upload(editor, lang)
     with document:

@@ -45,8 +45,15 @@ def test_extract_paste_review_fix_import_overview_undo(extract_server, browser):
     page.get_by_label("Mật khẩu").fill("mat-khau-du-dai")
     page.get_by_role("button", name="Đăng nhập").click()
     browser.wait_idle()
-    page.get_by_role("tab", name="Từ văn bản").click()
+    page.get_by_text("Đã đăng nhập").first.wait_for(timeout=15000)
+    browser.wait_idle()
     box = page.get_by_label("Dán văn bản")
+    for _ in range(3):  # the sign-in may rerun the page once more (its cookie) and reset the tabs
+        page.get_by_role("tab", name="Từ văn bản").click()
+        browser.wait_idle()
+        if box.is_visible():
+            break
+        page.wait_for_timeout(1000)
     box.fill(TEXT)
     box.press("Control+Enter")
     browser.wait_idle()
