@@ -12,8 +12,12 @@ Pipeline, shared by the page (`pages/import.py`) and `python -m govdash import F
 3. **Plan**: a source named by `source_id` or created from `source_title`/`source_publisher`/
    `source_url`/`source_published` (an identical existing source is reused); figure ids
    `<source_id>-<nn>`; a row with the same locality, body, indicator, period (and plan vs
-   result) as an existing figure is *unchanged* when identical, else a *conflict* the editor
-   resolves (replace / skip); never silently added.
+   result) as an existing figure is *unchanged* when identical; *kept beside* it when the row
+   says so in its `preferred` column or is the final after an estimate (the existing figure
+   stops being preferred when the new one is: a `Demotion`, undone by rollback); else a
+   *conflict* the editor resolves (replace / skip); never silently added. New indicators come
+   from the workbook's "Chỉ tiêu mới" sheet (`imports.indicators`). A new source no figure of
+   the import uses is not created.
 4. **Stage and validate**: the whole data folder is copied with the rows merged in exactly as
    they would be written, and `govdash.validate.validate` (the rules of `python -m govdash
    validate`) runs on it; each problem is mapped back to the uploaded row and column. Problems
@@ -43,6 +47,7 @@ The room (`govdash.imports`), one module per stage:
 - `stage`: the data folder with the rows merged in, validated, problems mapped back to the upload.
 - `commit`: `check`, `commit`, audit, `history`, `rollback`, `recover`.
 - `template`: the CSV / Excel template staff fill in.
+- `indicators`: new indicators from the template's "Chỉ tiêu mới" sheet.
 - `auth`: editor accounts and the sign-in throttle.
 - `cli` adds the `import`, `imports`, `rollback`, `template` and `editor` commands; `ui` is the
   Nhập dữ liệu page (the only module here that imports Streamlit).
