@@ -5,7 +5,7 @@ import time
 
 import pytest
 from import_corpus import CONFLICTS, READY, cases, new_source_rows, row
-from import_helpers import copy_folder, csv_bytes, import_fixture, snapshot
+from import_helpers import GOOD, copy_folder, csv_bytes, import_fixture, snapshot
 
 from govdash import imports
 from govdash.validate import validate
@@ -145,3 +145,24 @@ def test_committed_figures_reach_the_dashboard_store(folder):
     facts = db.run_query("facts", con, locality="36", year=2020)
     assert list(facts["value"]) == [55.0] and done.outcome == imports.Outcome.OK
     con.close()
+
+
+def test_replacing_every_figure_of_an_imported_source_leaves_no_empty_source(folder):
+    """Issue 12: a replaced row left its source behind with "0 số liệu". The source an earlier
+    import created goes with its last figure, and rollback puts it back where it was."""
+    first = snapshot(folder)
+    done = imports.commit(new_source_rows(), "n.csv", "tester", folder=folder)
+    source = done.plan.new_sources[0]["source_id"]
+    after_first = snapshot(folder)
+    replacing = csv_bytes([row(value="56", quote="Năm 2020 HĐND tỉnh ban hành 56 nghị quyết"),
+                           GOOD[1][:6] + ["1.484,76"] + GOOD[1][7:10] + ["Tổng thu ngân sách ước đạt 1.484,76 tỷ đồng"]])
+    plan = imports.prepare(replacing, "r.csv", folder, on_conflict="replace", lang="en")
+    assert imports.check(plan).key == READY, _explain(plan)
+    assert [s["source_id"] for s in plan.retired_sources] == [source]
+    again = imports.commit(replacing, "r.csv", "tester", folder=folder, on_conflict="replace")
+    assert source not in (folder / "sources.csv").read_text(encoding="utf-8")
+    assert validate(folder)[0] == []
+    assert imports.rollback(again.import_id, "tester", folder).outcome == imports.Outcome.OK
+    assert snapshot(folder) == after_first
+    assert imports.rollback(done.import_id, "tester", folder).outcome == imports.Outcome.OK
+    assert snapshot(folder) == first

@@ -114,6 +114,7 @@ def _audit_record(plan: ImportPlan, import_id: str, editor: str) -> dict:
         "demoted": [{"file": paths[d.resource], "index": d.old["_index"], "row": _clean(d.old),
                      "now": d.new, "by_upload_row": d.row} for d in plan.demoted],
         "sources_added": [_clean(s) for s in plan.new_sources],
+        "sources_removed": [{"index": s["_index"], "row": _clean(s)} for s in plan.retired_sources],
         "indicators_added": [_clean(i) for i in plan.new_indicators],
         "counts": plan_counts(plan),
         "unchanged_rows": plan.unchanged, "skipped_rows": plan.skipped,
@@ -257,7 +258,8 @@ def _reverted_files(record: dict, cur: Current, lang: str) -> tuple[dict[str, by
     for path, table in rows.items():
         header = [f["name"] for f in cur.resources[by_path[path]]["schema"]["fields"]]
         files[path], _ = _csv_bytes(header, table)
-    if record["sources_added"]:
+    removed = record.get("sources_removed", [])
+    if record["sources_added"] or removed:
         gone = {s["source_id"] for s in record["sources_added"]}
         users = {r["source_id"] for r in untouched}
         users |= {r["source_id"] for table in rows.values() for r in table}
@@ -266,6 +268,10 @@ def _reverted_files(record: dict, cur: Current, lang: str) -> tuple[dict[str, by
                               {"sources": ", ".join(sorted(gone & users))})
         header = [f["name"] for f in cur.resources["sources"]["schema"]["fields"]]
         kept = [r for r in cur.tables["sources"].rows if r["source_id"] not in gone]
+        for r in sorted(removed, key=lambda r: r["index"]):  # sources the import retired
+            if any(k["source_id"] == r["row"]["source_id"] for k in kept):
+                return {}, Result(Outcome.ERRORS, "imp_rb_changed", {"figure": r["row"]["source_id"]})
+            kept.insert(min(r["index"], len(kept)), r["row"])
         files[cur.resources["sources"]["path"]], _ = _csv_bytes(header, kept)
     if record.get("indicators_added"):
         gone = {i["indicator"] for i in record["indicators_added"]}

@@ -164,6 +164,7 @@ class ImportPlan:
     skipped: list[int] = field(default_factory=list)
     new_sources: list[dict] = field(default_factory=list)
     new_indicators: list[dict] = field(default_factory=list)   # with "_row": the sheet's row
+    retired_sources: list[dict] = field(default_factory=list)  # with "_index": left without figures
     demoted: list[Demotion] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     before: dict[str, str] = field(default_factory=dict)

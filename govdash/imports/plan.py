@@ -77,6 +77,7 @@ def prepare(data: bytes, file_name: str, folder: Path | None = None,
     _assign_ids(drafts, cur)
     _find_conflicts(plan, drafts, cur, decisions or {}, on_conflict, reader)
     drop_unused_sources(plan)
+    retire_orphaned_sources(plan, cur)
     plan.errors.extend(reader.errors)
     plan.warnings.extend(reader.warnings)
     _stage(plan, cur)
@@ -266,3 +267,21 @@ def drop_unused_sources(plan: ImportPlan) -> None:
     used = {c.figure["source_id"] for c in plan.added + plan.replaced + plan.conflicts
             if not (isinstance(c, Conflict) and c.decision == "skip")}
     plan.new_sources = [s for s in plan.new_sources if s["source_id"] in used]
+
+
+def retire_orphaned_sources(plan: ImportPlan, cur: Current) -> None:
+    """A source an earlier import created, every figure of which this import replaces with
+    figures of other sources, goes with them (rollback puts it back where it was): a replaced
+    row never leaves its source behind with 0 figures. Curated sources are never removed."""
+    replaced = {o["figure_id"] for c in plan.replaced for o in c.replaces}
+    if not replaced:
+        return
+    candidates = {o["source_id"] for c in plan.replaced for o in c.replaces}
+    used = {c.figure["source_id"] for c in plan.added + plan.replaced}
+    used |= {r["source_id"] for _, _, r in cur.figure_rows() if r["figure_id"] not in replaced}
+    register = cur.tables.get("session_register")
+    used |= {r["source_id"] for r in (register.rows if register else [])}
+    for i, s in enumerate(cur.tables["sources"].rows):
+        if (s["source_id"] in candidates and s["source_id"] not in used
+                and s["note"].startswith("Added by a staff import")):
+            plan.retired_sources.append({**s, "_index": i})

@@ -61,9 +61,11 @@ def merged_tables(plan: ImportPlan, cur: Current, staging: bool) -> dict[str, li
         merged += [(c.figure, ("new", c.row)) for c in changes
                    if c.resource == resource and not c.replaces]
         out[resource] = merged
+    retired = {s["_index"] for s in plan.retired_sources}
     for table, created in (("sources", plan.new_sources), ("indicators", plan.new_indicators)):
-        if created:
-            rows = [(r, ("old", i)) for i, r in enumerate(cur.tables[table].rows)]
+        gone = retired if table == "sources" else set()
+        if created or gone:
+            rows = [(r, ("old", i)) for i, r in enumerate(cur.tables[table].rows) if i not in gone]
             rows += [({k: v for k, v in s.items() if not k.startswith("_")}, ("new", s["_row"]))
                      for s in created]
             out[table] = rows
