@@ -99,7 +99,7 @@ def test_today_boundaries_switch_maps_and_labels_localities():
     assert at.query_params["bounds"] == "current" and at.query_params["locs"] == "31,37"
     at.segmented_control(key="compare_view").set_value("table").run()
     text = table_text(at)
-    assert "Hải Phòng (địa giới hiện nay)" in text and "123.919" in text  # 103.600 + 20.319
+    assert "Hải Phòng (địa giới hiện nay)" in text and "123.938" in text  # 103.619 + 20.319
     assert "chưa đủ số liệu" in text
 
 
