@@ -11,7 +11,7 @@ DOMAINS = ["sessions", "resolutions", "supervision", "interpellation", "petition
            "citizen_reception", "budget", "economy", "administration", "awards"]
 BODIES = ["council", "standing_committee", "council_committees", "delegate_groups",
           "people_committee", "all_councils", "commune_standing_committees", "locality"]
-LEVELS = ["province", "central_city", "provincial_city", "district", "commune", "unidentified"]
+LEVELS = ["region", "province", "central_city", "provincial_city", "district", "commune", "unidentified"]
 
 
 def field(name, type_="string", required=False, enum=None, description="", **extra):
@@ -35,7 +35,7 @@ FIGURE_FIELDS = [
     field("period_start", "date", required=True, description="First day of the period (ISO)"),
     field("period_end", "date", required=True, description="Last day of the period, inclusive (ISO)"),
     field("period_kind", required=True,
-          enum=["year", "quarter", "month", "session", "part_year", "term_to_date", "multi_year"]),
+          enum=["year", "quarter", "month", "session", "part_year", "term_to_date", "multi_year", "as_of"]),
     field("value", "number", required=True, description="Plain decimal; money in billion VND"),
     field("qualifier", required=True, enum=["exact", "over", "about", "under"]),
     field("status", required=True, enum=["reported", "estimated", "planned", "derived"]),
@@ -74,7 +74,7 @@ RESOURCES = [
         "description": "Localities with national statistics office (GSO) codes where they exist",
         "schema": {
             "fields": [
-                field("code", required=True, description="GSO code (2 digits province, 3 district, 5 commune) or X-… for unidentified"),
+                field("code", required=True, description="GSO code (2 digits province, 3 district, 5 commune), V-… for a region (vùng) or X-… for unidentified"),
                 field("name_vi", required=True), field("name_en", required=True),
                 field("level", required=True, enum=LEVELS),
                 field("parent_code", description="Code of the parent locality"),
@@ -102,6 +102,148 @@ RESOURCES = [
                 {"fields": ["to_code"], "reference": {"resource": "localities", "fields": ["code"]}},
             ],
         },
+    },
+    {
+        "name": "locality_regions",
+        "path": "locality_regions.csv",
+        "description": "The socio-economic region (vùng) a province-level unit lies in, over time: peers for comparisons; never used to add figures",
+        "schema": {
+            "fields": [
+                {
+                    "name": "code",
+                    "type": "string",
+                    "description": "localities.code of a province-level unit",
+                    "constraints": {
+                        "required": True
+                    }
+                },
+                {
+                    "name": "region_code",
+                    "type": "string",
+                    "description": "localities.code of a region (level region)",
+                    "constraints": {
+                        "required": True
+                    }
+                },
+                {
+                    "name": "valid_from",
+                    "type": "date",
+                    "description": "first day of the membership; empty: since before the data"
+                },
+                {
+                    "name": "valid_to",
+                    "type": "date",
+                    "description": "last day; empty: to this day"
+                },
+                {
+                    "name": "note",
+                    "type": "string",
+                    "description": ""
+                }
+            ],
+            "primaryKey": [
+                "code",
+                "valid_to"
+            ],
+            "foreignKeys": [
+                {
+                    "fields": [
+                        "code"
+                    ],
+                    "reference": {
+                        "resource": "localities",
+                        "fields": [
+                            "code"
+                        ]
+                    }
+                },
+                {
+                    "fields": [
+                        "region_code"
+                    ],
+                    "reference": {
+                        "resource": "localities",
+                        "fields": [
+                            "code"
+                        ]
+                    }
+                }
+            ]
+        }
+    },
+    {
+        "name": "locality_names",
+        "path": "locality_names.csv",
+        "description": "The name a locality code carried in each period, where it changed (a code without rows here has its localities.csv name in every period)",
+        "schema": {
+            "fields": [
+                {
+                    "name": "code",
+                    "type": "string",
+                    "description": "localities.code",
+                    "constraints": {
+                        "required": True
+                    }
+                },
+                {
+                    "name": "name_vi",
+                    "type": "string",
+                    "description": "The name in that period",
+                    "constraints": {
+                        "required": True
+                    }
+                },
+                {
+                    "name": "name_en",
+                    "type": "string",
+                    "description": "",
+                    "constraints": {
+                        "required": True
+                    }
+                },
+                {
+                    "name": "valid_from",
+                    "type": "date",
+                    "description": "First day of the name (empty: before our data)"
+                },
+                {
+                    "name": "valid_to",
+                    "type": "date",
+                    "description": "Last day of the name (empty: still current)"
+                },
+                {
+                    "name": "legal_basis",
+                    "type": "string",
+                    "description": "The act that gave or ended the name",
+                    "constraints": {
+                        "required": True
+                    }
+                },
+                {
+                    "name": "note",
+                    "type": "string",
+                    "description": ""
+                }
+            ],
+            "primaryKey": [
+                "code",
+                "name_vi",
+                "valid_from"
+            ],
+            "foreignKeys": [
+                {
+                    "fields": [
+                        "code"
+                    ],
+                    "reference": {
+                        "resource": "localities",
+                        "fields": [
+                            "code"
+                        ]
+                    }
+                }
+            ]
+        }
     },
     {
         "name": "sources", "path": "sources.csv",

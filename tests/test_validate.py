@@ -166,3 +166,16 @@ def test_a_stock_is_at_one_date():
     assert _as_of_shape(dt.date(2024, 3, 22), dt.date(2024, 3, 22))
     assert _as_of_shape(dt.date(2024, 1, 1), dt.date(2024, 1, 31))
     assert not _as_of_shape(dt.date(2021, 1, 1), dt.date(2024, 3, 22))
+
+
+def test_the_data_description_is_what_its_generator_writes():
+    """data/datapackage.json is written by scripts/make_datapackage.py: a change made by hand to
+    one and not the other is lost at the next regeneration."""
+    import importlib.util
+    import json
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("make_datapackage", root / "scripts" / "make_datapackage.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(module.PACKAGE, ensure_ascii=False))
