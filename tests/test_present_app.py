@@ -125,15 +125,11 @@ def test_locality_without_charts_that_year_shows_the_way_out():
     assert not at.info
 
 
-def test_a_year_without_charts_offers_the_years_with_figures():
+def test_years_outside_the_data_are_brought_inside_never_a_crash():
     at = open_present(loc="31", year="2019")  # not a year of the data: the URL falls back
-    at.session_state["selection_years"] = (2019, 2019)
+    at.session_state["selection_years"] = (2019, 2019)  # a stale session holding one anyway
     at.run()
-    assert any("Chưa có biểu đồ" in i.value for i in at.info)
-    at.button(key="present_go_year_2023").click().run()
-    assert at.session_state["selection_years"] == (2019, 2023)
-    assert counter(at) == "Trang 1/9"
-
+    assert not at.exception, at.exception  # the years slider raised below its minimum before
 
 def _cached_slides(code: str, year: int, lang: str = "vi") -> list[deck.Slide]:
     level = db.run_query("localities").set_index("code").loc[code, "level"]

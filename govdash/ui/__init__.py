@@ -7,6 +7,7 @@ import weakref
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from govdash import db, fmt, state
 from govdash.i18n import LANG_LABELS, LANGS, pick, t, t_md
@@ -159,13 +160,21 @@ def init_selection() -> None:
     st.session_state[K_INIT] = True
 
 
+K_SYNC = "selection_widgets_to_sync"
+
+
 def set_selection(locality: str | None = None, years: tuple[int, int] | None = None,
                   language: str | None = None) -> None:
-    """Change the selection (and the widgets showing it)."""
+    """Change the selection (and the widgets showing it). Called from a page's body, after the
+    sidebar's widgets exist in this run, a widget cannot take the value now: it takes it when
+    it is next drawn (`_bind`), before it exists in that run."""
     for key, value in ((K_LOC, locality), (K_YEARS, years), (K_LANG, language)):
         if value is not None:
             st.session_state[SELECTION[key]] = value
-            st.session_state[key] = value
+            try:
+                st.session_state[key] = value
+            except StreamlitAPIException:  # the widget is already on the page in this run
+                st.session_state[K_SYNC] = {*st.session_state.get(K_SYNC, ()), key}
 
 
 def _widget_changed(key: str) -> None:
@@ -174,8 +183,10 @@ def _widget_changed(key: str) -> None:
 
 def _bind(key: str) -> dict:
     """Widget arguments keeping `key` in step with the stored selection."""
-    if key not in st.session_state:
+    pending = st.session_state.get(K_SYNC) or set()
+    if key not in st.session_state or key in pending:
         st.session_state[key] = st.session_state[SELECTION[key]]
+        st.session_state[K_SYNC] = pending - {key}
     return {"key": key, "on_change": _widget_changed, "args": (key,)}
 
 
@@ -281,6 +292,11 @@ def sidebar() -> None:
     language = lang()
     labels = _locality_labels(language)
     years = data_years() or [2023]
+    lo, hi = min(years), max(years)
+    y_from, y_to = st.session_state[SELECTION[K_YEARS]]
+    inside = (min(max(int(y_from), lo), hi), min(max(int(y_to), lo), hi))
+    if inside != (y_from, y_to):  # years the data do not have (set by a page or a stale session)
+        set_selection(years=inside)
     with st.sidebar:
         options = _locality_options(labels, language)
         st.selectbox(t("sidebar_locality", language), options=options, **_bind(K_LOC),
