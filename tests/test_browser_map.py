@@ -119,3 +119,26 @@ def test_map_today_boundaries_in_english(app_server, browser):
     assert line.count() == 1
     browser.screenshot("map-revenue-2024-current-en")
     assert browser.external == []
+
+
+def test_clicking_a_province_opens_its_overview(app_server, browser):
+    """Plotly sends no click for a filled area: the invisible marker at each province's label
+    point does, and the page turns it into that province's Overview for the map's year."""
+    page = browser.page
+    page.set_viewport_size({"width": 1500, "height": 2400})
+    browser.goto(app_server + LINK)
+    wait_map(browser)
+    x, y = geometry.project(*geometry.by_code("63")["38"].label_lonlat)   # Thanh Hóa
+    point = page.evaluate(PIXEL, [x, y])
+    page.mouse.move(point[0], point[1])
+    page.locator(".hoverlayer .hovertext").first.wait_for(timeout=10000)
+    hover = page.locator(".hoverlayer .hovertext").first.text_content()
+    # the marker's hover is the province's own: name, value, status, period, source
+    assert "Thanh Hóa" in hover and "%" in hover and "2023" in hover and "Nguồn:" in hover, hover
+    page.mouse.click(point[0], point[1])
+    page.locator("h1", has_text="Thanh Hóa — năm 2023").first.wait_for(timeout=20000)   # the Overview
+    browser.wait_idle()
+    query = params(page.url)
+    assert query["loc"] == "38" and query["to"] == "2023"
+    browser.screenshot("map-click-overview")
+    assert browser.external == []

@@ -280,3 +280,22 @@ def test_labels_do_not_overlap_and_take_contrasting_colours():
 def test_unknown_status_is_refused():
     with pytest.raises(ValueError):
         map_figure([{"code": "01", "value": 1, "colour": "#000000", "status": "guessed"}], "63", TEXT)
+
+
+@pytest.mark.parametrize("era", ["63", "34"])
+def test_every_province_has_an_invisible_click_target_at_its_label_point(era):
+    """Plotly sends no click for a filled area: one invisible marker per province, at its label
+    point, carries its code (the page opens that province's Overview) and its own hover."""
+    fig = map_figure(fake_values(era, skip={"01"}), era, TEXT, palette=PALETTE)
+    (targets,) = [t for t in fig.data if t.mode == "markers"]
+    codes = geometry.codes(era)
+    assert list(targets.customdata) == list(codes)
+    assert [(x, y) for x, y in zip(targets.x, targets.y)] == [
+        geometry.project(*geometry.by_code(era)[c].label_lonlat) for c in codes]
+    fills = {t.legendgroup: t.text for t in fig.data if t.legendgroup}
+    assert list(targets.text) == [fills[c] for c in codes]
+    assert targets.hoverinfo == "text" and targets.showlegend is False
+    assert targets.marker.color == "rgba(0,0,0,0)" and targets.selected.marker.opacity == 0
+    assert targets.unselected.marker.opacity == 0
+    static = map_figure(fake_values(era), era, TEXT, palette=PALETTE, static=True)
+    assert not [t for t in static.data if t.mode == "markers"]      # a picture has nothing to click

@@ -256,3 +256,14 @@ def test_default_bump_provinces_are_the_best_of_the_last_year_with_figures(fixtu
     assert view.default_bump(data, (2022, 2024), "published", REVENUE) == ("31", "36")  # 2023: 31 > 36
     assert view.default_bump(data, (2022, 2022), "published", REVENUE) == ("31", "30")
     assert view.default_bump(data, (2010, 2011), "published", REVENUE) == ()
+
+
+def test_a_click_on_the_map_chooses_the_province_it_carries():
+    codes = {"01", "31"}
+    event = {"selection": {"points": [{"curve_number": 70, "customdata": "31", "x": 1.0, "y": 20.0}],
+                           "point_indices": [5], "box": [], "lasso": []}}
+    assert view.clicked_code(event, codes) == "31"
+    assert view.clicked_code({"selection": {"points": [{"customdata": ["01"]}]}}, codes) == "01"
+    for nothing in (None, {}, {"selection": {"points": []}}, {"selection": {"points": [{"x": 1}]}},
+                    {"selection": {"points": [{"customdata": "ZZ"}]}}):
+        assert view.clicked_code(nothing, codes) is None

@@ -17,6 +17,7 @@ a hatch and hovers as its name and `MapText.no_data`; it never takes a colour of
 """
 from __future__ import annotations
 
+import base64
 import html
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
@@ -98,17 +99,36 @@ def _path(rings: Iterable[geometry.Ring]) -> tuple[list, list]:
 
 
 def _array(path: tuple[list, list]) -> tuple[np.ndarray, np.ndarray]:
-    """A path as float32 arrays with NaN between rings (Plotly breaks a line at NaN as at None):
-    copied in one go when a figure is copied, and sent to the browser as compact typed arrays."""
+    """A path as float32 arrays with NaN between rings (Plotly breaks a line at NaN as at None)."""
     return tuple(np.array([np.nan if v is None else v for v in axis], dtype=np.float32) for axis in path)
+
+
+def _typed(values: np.ndarray) -> dict:
+    """A float32 array in Plotly's typed-array form, as `plotly.io` would write it: encoded once
+    per era, so a figure holds (and copies, and serialises) two short strings per trace."""
+    return {"dtype": "f4", "bdata": base64.b64encode(values.astype("<f4").tobytes()).decode("ascii")}
 
 
 @lru_cache(maxsize=len(geometry.ERAS))
 def _paths(era: str) -> dict[str, tuple]:
-    """Each province's projected (mainland, open-sea islets) paths, made once per era: the
-    shapes never change, only their colours."""
+    """Each province's projected (mainland, open-sea islets) paths as float32 arrays, made once
+    per era: the shapes never change, only their colours."""
     return {s.code: (_array(_path(s.mainland)), _array(_path(s.open_sea)) if s.open_sea else None)
             for s in geometry.shapes(era)}
+
+
+@lru_cache(maxsize=len(geometry.ERAS))
+def _encoded(era: str) -> dict[str, tuple]:
+    """`_paths` in Plotly's typed-array form (what the browser receives)."""
+    return {code: tuple(None if p is None else (_typed(p[0]), _typed(p[1])) for p in paths)
+            for code, paths in _paths(era).items()}
+
+
+@lru_cache(maxsize=len(geometry.ERAS))
+def _points(era: str) -> tuple[tuple[str, float, float, float], ...]:
+    """Each province's label point (projected) and the area of its largest ring, in code order."""
+    return tuple((s.code, *geometry.project(*s.label_lonlat), geometry.ring_area(s.rings[0]))
+                 for s in geometry.shapes(era))
 
 
 def _province_trace(path: tuple[list, list], style: _Style, name: str, code: str, line: dict) -> dict:
@@ -198,33 +218,46 @@ def _legend(traces: list[dict], text: MapText, used: set[str]) -> None:
         traces.append(key)
 
 
-def _archipelagos(fig: go.Figure, era: str, text: MapText, size: int) -> None:
-    """Name both archipelagos beside their islets, and frame each with a dotted box."""
+def _archipelagos(era: str, text: MapText, size: int) -> tuple[list[dict], list[dict]]:
+    """Both archipelagos framed with a dotted box and named beside their islets: the layout's
+    shapes and annotations."""
+    shapes, notes = [], []
     for arch in geometry.archipelagos(era):
         x0, y0 = geometry.project(arch.bounds[0] - 0.25, arch.bounds[1] - 0.25)
         x1, y1 = geometry.project(arch.bounds[2] + 0.25, arch.bounds[3] + 0.25)
-        fig.add_shape(type="rect", x0=x0, y0=y0, x1=x1, y1=y1, layer="below",
-                      line={"color": theme.MUTED, "width": 0.8, "dash": "dot"})
+        shapes.append({"type": "rect", "x0": x0, "y0": y0, "x1": x1, "y1": y1, "layer": "below",
+                       "line": {"color": theme.MUTED, "width": 0.8, "dash": "dot"}})
         # Hoàng Sa's label goes under its box, Trường Sa's over it: both stay clear of the coast
         above = arch.key == "truong_sa"
-        fig.add_annotation(x=(x0 + x1) / 2, y=y1 if above else y0, text=text.archipelagos.get(arch.key, arch.name_vi),
-                           showarrow=False, yanchor="bottom" if above else "top",
-                           font={"size": size, "color": theme.MUTED})
+        notes.append({"x": (x0 + x1) / 2, "y": y1 if above else y0, "showarrow": False,
+                      "text": text.archipelagos.get(arch.key, arch.name_vi),
+                      "yanchor": "bottom" if above else "top", "font": {"size": size, "color": theme.MUTED}})
+    return shapes, notes
 
 
 FOOTER_WIDTH = 105                # characters of a footer line before it wraps
 TITLE_WIDTH = 60                  # characters of a title line (the map sits in a column)
 
 
-def _footer(fig: go.Figure, lines: list[str], below: int = 8) -> None:
-    """Source and credit lines at the foot of the figure (wrapped), so an exported PNG still
-    carries them; `below` is the room (px) left under the plot area (an x axis needs some)."""
+def _footer_note(lines: list[str], below: int = 8) -> tuple[dict | None, int]:
+    """The source and credit lines (wrapped) as one annotation at the foot of the figure, so an
+    exported PNG still carries them, and the bottom margin they need; `below` is the room (px)
+    left under the plot area (an x axis needs some)."""
     lines = [w for line in lines if line for w in textwrap.wrap(line, FOOTER_WIDTH)]
-    if lines:
-        fig.add_annotation(text="<br>".join(html.escape(line) for line in lines), xref="paper",
-                           yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-below,
-                           align="left", showarrow=False, font={"size": 11, "color": theme.MUTED})
-        fig.update_layout(margin={"b": 16 + below + 15 * len(lines)})
+    if not lines:
+        return None, 0
+    return ({"text": "<br>".join(html.escape(line) for line in lines), "xref": "paper", "yref": "paper",
+             "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -below, "align": "left",
+             "showarrow": False, "font": {"size": 11, "color": theme.MUTED}},
+            16 + below + 15 * len(lines))
+
+
+def _footer(fig: go.Figure, lines: list[str], below: int = 8) -> None:
+    """`_footer_note` added to a figure."""
+    note, bottom = _footer_note(lines, below)
+    if note:
+        fig.add_annotation(**note)
+        fig.update_layout(margin={"b": bottom})
 
 
 def _extent(era: str) -> tuple[float, float, float, float]:
@@ -233,36 +266,79 @@ def _extent(era: str) -> tuple[float, float, float, float]:
     return (*geometry.project(lon0 - 0.4, lat0 - 0.6), *geometry.project(lon1 + 0.4, lat1 + 0.3))
 
 
-def _axes(fig: go.Figure, era: str) -> None:
+def _axes(era: str) -> dict:
     """Hidden axes spanning the whole country, archipelagos included, at a 1:1 aspect ratio."""
     x0, y0, x1, y1 = _extent(era)
-    hidden = {"visible": False, "showgrid": False, "zeroline": False}
-    fig.update_xaxes(range=[x0, x1], constrain="domain", **hidden)
-    fig.update_yaxes(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain", **hidden)
+    hidden = {"visible": False, "showgrid": False, "zeroline": False, "gridcolor": theme.GRID,
+              "zerolinecolor": theme.GRID, "constrain": "domain"}
+    return {"xaxis": {"range": [x0, x1], **hidden},
+            "yaxis": {"range": [y0, y1], "scaleanchor": "x", "scaleratio": 1, **hidden}}
 
 
 def _draw_provinces(traces: list[dict], era: str, rows: Mapping[str, Mapping], names: Mapping[str, str],
-                    palette: Sequence[str], text: MapText) -> tuple[set[str], list]:
+                    palette: Sequence[str], text: MapText, static: bool) -> tuple[set[str], list, list[str]]:
     """One filled trace per province (two for 48 and 56: mainland, archipelago islets); returns
-    the statuses drawn and the label candidates (x, y, label, area, text colour)."""
+    the statuses drawn, the label candidates (x, y, label, area, text colour) and each
+    province's hover, in code order. A picture (`static`) gets arrays it can merge; the page
+    gets the typed arrays encoded once per era."""
     used: set[str] = set()
     labelled: list[tuple[float, float, str, float, str]] = []
-    paths = _paths(era)
-    for shape in geometry.shapes(era):
-        name = names.get(shape.code, shape.geo_name)
-        row = rows.get(shape.code)
+    hovers: list[str] = []
+    paths = _paths(era) if static else _encoded(era)
+    for shape, (code, x, y, area) in zip(geometry.shapes(era), _points(era)):
+        name = names.get(code, shape.geo_name)
+        row = rows.get(code)
         style = _style(row, name, palette, text)
         used.add("missing" if style.pattern is MISSING_PATTERN else row.get("status", "reported"))
-        mainland, open_sea = paths[shape.code]
-        traces.append(_province_trace(mainland, style, name, shape.code, {"color": BORDER, "width": 0.6}))
+        mainland, open_sea = paths[code]
+        traces.append(_province_trace(mainland, style, name, code, {"color": BORDER, "width": 0.6}))
         if open_sea:
             # the islets are far below a pixel: outline them in their own colour so they show
             edge = MISSING_PATTERN["fgcolor"] if style.colour == MISSING_FILL else style.colour
-            traces.append(_province_trace(open_sea, style, name, shape.code, {"color": edge, "width": ISLET_LINE}))
+            traces.append(_province_trace(open_sea, style, name, code, {"color": edge, "width": ISLET_LINE}))
         if style.label:
-            labelled.append((*geometry.project(*shape.label_lonlat), style.label,
-                             geometry.ring_area(shape.rings[0]), label_colour(style.colour)))
-    return used, labelled
+            labelled.append((x, y, style.label, area, label_colour(style.colour)))
+        hovers.append(style.hover)
+    return used, labelled, hovers
+
+
+TARGET_SIZE = 18                   # px: the invisible disc at a province's label point a click selects
+
+
+def _targets_trace(era: str, hovers: list[str]) -> dict:
+    """One invisible marker per province at its label point, carrying its code: Plotly sends no
+    click or selection for a filled area, but does for a point, so clicking the middle of a
+    province (its label) selects it; hovering there shows the province's own hover."""
+    points = _points(era)
+    clear = {"marker": {"opacity": 0}}
+    return {"type": "scatter", "mode": "markers", "x": [p[1] for p in points], "y": [p[2] for p in points],
+            "customdata": [p[0] for p in points], "text": hovers, "hoverinfo": "text", "name": "",
+            "marker": {"size": TARGET_SIZE, "color": "rgba(0,0,0,0)", "line": {"width": 0}},
+            "selected": clear, "unselected": clear, "showlegend": False}
+
+
+def _layout(era: str, text: MapText, height: int, label_size: int) -> dict:
+    """The map's whole layout as one dict: the house style, title, hidden 1:1 axes, legend
+    box, both archipelagos and the footer (made without Plotly's object model, which costs
+    more per figure than the rest of the map)."""
+    title_lines = _title_lines(text.title)
+    title = "<br>".join(html.escape(line) for line in title_lines) or None
+    layout = theme.layout(text.lang, title)
+    if title:
+        # off the picture's left edge (the theme anchors at 0); a long title wraps, not cropped
+        layout["title"] = {**layout["title"], "x": 0.01}
+    shapes, notes = _archipelagos(era, text, label_size + 2)
+    footer, bottom = _footer_note(text.footer)
+    margin = {**layout["margin"], "l": 10, "r": 10}
+    if title:
+        margin["t"] = 70 + 24 * (len(title_lines) - 1)
+    if footer:
+        notes.append(footer)
+        margin["b"] = bottom
+    legend = {**layout["legend"], "orientation": "v", "x": 0.99, "xanchor": "right", "y": 0.99, "yanchor": "top",
+              "bgcolor": "rgba(255,255,255,0.85)", "itemclick": False, "itemdoubleclick": False}  # keys, not series
+    return {**layout, **_axes(era), "height": height, "hovermode": "closest", "dragmode": "pan",
+            "margin": margin, "legend": legend, "shapes": shapes, "annotations": notes}
 
 
 def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
@@ -271,13 +347,15 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
     """A province map of `era` ("63" or "34") coloured by the caller's prepared `values`.
 
     `static=True` (a picture for a slide or report: no hover) draws the provinces of one style as
-    one trace, which a renderer paints several times faster (patterns are costly to paint).
-    `names` gives each code's display name for the hover of provinces without a row (default:
-    the boundary file's own name); `palette[tier]` colours rows that carry a tier, not a colour.
+    one trace, which a renderer paints several times faster (patterns are costly to paint);
+    otherwise an invisible marker at each province's label point (its code in `customdata`)
+    makes the province clickable. `names` gives each code's display name for the hover of
+    provinces without a row (default: the boundary file's own name); `palette[tier]` colours
+    rows that carry a tier, not a colour.
     """
     traces: list[dict] = []
     rows = {str(r["code"]): r for r in values}
-    used, labelled = _draw_provinces(traces, era, rows, names or {}, palette, text)
+    used, labelled, hovers = _draw_provinces(traces, era, rows, names or {}, palette, text, static)
     if static:
         traces = _merged(traces)
     if labels and labelled:
@@ -285,23 +363,12 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
         _, y0, _, y1 = _extent(era)
         px_per_unit = (height - PLOT_MARGIN_Y) / (y1 - y0)
         traces.append(_labels_trace(_fit_labels(labelled, label_size, px_per_unit), label_size))
+    if not static:
+        traces.append(_targets_trace(era, hovers))
     _legend(traces, text, used)
-    # unvalidated: every value above is of a known, fixed shape (the tests check the result)
-    fig = go.Figure(data=traces, _validate=False)
-    title_lines = _title_lines(text.title)
-    theme.apply(fig, text.lang, "<br>".join(html.escape(line) for line in title_lines) or None)
-    if text.title:
-        # off the picture's left edge (the theme anchors at 0); a long title wraps, not cropped
-        fig.update_layout(title_x=0.01, margin={"t": 70 + 24 * (len(title_lines) - 1)})
-    fig.update_layout(height=height, hovermode="closest", dragmode="pan",
-                      margin={"l": 10, "r": 10},
-                      legend={"orientation": "v", "x": 0.99, "xanchor": "right", "y": 0.99,
-                              "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)",
-                              "itemclick": False, "itemdoubleclick": False})  # keys, not series
-    _axes(fig, era)
-    _archipelagos(fig, era, text, label_size + 2)
-    _footer(fig, text.footer)
-    return fig
+    # one unvalidated figure from plain dicts: every value above is of a known, fixed shape
+    # (the tests check the result)
+    return go.Figure({"data": traces, "layout": _layout(era, text, height, label_size)}, _validate=False)
 
 
 def _spread(ends: list[tuple[int, float, str, str]], gap: float) -> list[tuple[int, float, str, str]]:

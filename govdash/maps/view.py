@@ -15,6 +15,7 @@ import datetime as dt
 import html
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -570,6 +571,19 @@ def map_text(v: View, data: MapData, meta, lang: str) -> charts.MapText:
                           legend_missing=t("map_no_data", lang), legend_estimated=t("map_legend_estimated", lang),
                           legend_incomplete=t("map_legend_incomplete", lang), scale=legend,
                           archipelagos={k: t("map_archipelago_" + k, lang) for k in geometry.ARCHIPELAGO_CODES})
+
+
+def clicked_code(event: object, codes: Iterable[str]) -> str | None:
+    """The province a click on the map selected, from `st.plotly_chart`'s selection event: its
+    code rides on the point as `customdata` (the invisible marker at its label point); points
+    of other traces, and codes not on the map, choose nothing."""
+    points = ((event or {}).get("selection") or {}).get("points") or []
+    for point in points:
+        code = point.get("customdata") if isinstance(point, dict) else None
+        code = code[0] if isinstance(code, list) and code else code
+        if isinstance(code, str) and code in codes:
+            return code
+    return None
 
 
 # ---------------------------------------------------------------- ranking table and downloads

@@ -116,6 +116,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chọn một tỉnh (hoặc một dòng của bảng xếp hạng) để mở trang Tổng quan của tỉnh đó.",
         "en": "Pick a province (or a row of the ranking) to open its Overview page.",
     },
+    "map_click_hint": {
+        "vi": "Bấm vào giữa một tỉnh (chỗ ghi số) để mở trang Tổng quan của tỉnh đó.",
+        "en": "Click the middle of a province (where its figure is written) to open its Overview.",
+    },
     "map_open_button": {"vi": "Mở Tổng quan: {name}", "en": "Open the overview: {name}"},
     "map_bump": {"vi": "Thay đổi thứ hạng {years}", "en": "Change of rank {years}"},
     "map_bump_pick": {"vi": "Các tỉnh trên biểu đồ", "en": "Provinces on the chart"},
