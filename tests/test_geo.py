@@ -299,3 +299,14 @@ def test_every_province_has_an_invisible_click_target_at_its_label_point(era):
     assert targets.unselected.marker.opacity == 0
     static = map_figure(fake_values(era), era, TEXT, palette=PALETTE, static=True)
     assert not [t for t in static.data if t.mode == "markers"]      # a picture has nothing to click
+
+
+def test_a_shared_map_sends_the_same_figure_and_copies_it_once():
+    fig = map_figure(fake_values("63", estimated={"01"}), "63", TEXT, palette=PALETTE)
+    shared = map_figure(fake_values("63", estimated={"01"}), "63", TEXT, palette=PALETTE, shared=True)
+    assert isinstance(shared, charts.SharedFigure) and not isinstance(fig, charts.SharedFigure)
+    assert shared.to_dict() == fig.to_dict()
+    first, again = shared.to_dict(), shared.to_dict()
+    assert first == again and first is not again and first["data"] is not again["data"]
+    first["layout"]["height"] = 1    # a caller changing its copy at the top changes nothing shared
+    assert shared.to_dict()["layout"]["height"] == fig.layout.height

@@ -341,9 +341,25 @@ def _layout(era: str, text: MapText, height: int, label_size: int) -> dict:
             "margin": margin, "legend": legend, "shapes": shapes, "annotations": notes}
 
 
+class SharedFigure(go.Figure):
+    """A figure shared read-only between reruns and sessions (the map page caches one per view):
+    its dict form, which `st.plotly_chart` asks for on every rerun and Plotly makes by
+    deep-copying every trace (~4 ms for a map), is made once. Change it and the change is not
+    sent: build another instead."""
+
+    def to_dict(self) -> dict:
+        """The figure as a dict, made on first use (a shallow copy of it per call)."""
+        made = self.__dict__.get("_shared_dict")
+        if made is None:
+            made = super().to_dict()
+            self.__dict__["_shared_dict"] = made
+        return {**made, "data": [dict(t) for t in made["data"]], "layout": dict(made["layout"])}
+
+
 def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
                names: Mapping[str, str] | None = None, palette: Sequence[str] = (),
-               labels: bool = True, label_size: int = 9, height: int = 820, static: bool = False) -> go.Figure:
+               labels: bool = True, label_size: int = 9, height: int = 820, static: bool = False,
+               shared: bool = False) -> go.Figure:
     """A province map of `era` ("63" or "34") coloured by the caller's prepared `values`.
 
     `static=True` (a picture for a slide or report: no hover) draws the provinces of one style as
@@ -351,7 +367,8 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
     otherwise an invisible marker at each province's label point (its code in `customdata`)
     makes the province clickable. `names` gives each code's display name for the hover of
     provinces without a row (default: the boundary file's own name); `palette[tier]` colours
-    rows that carry a tier, not a colour.
+    rows that carry a tier, not a colour. `shared=True` returns a `SharedFigure` (a cached,
+    read-only figure sent on many reruns).
     """
     traces: list[dict] = []
     rows = {str(r["code"]): r for r in values}
@@ -368,7 +385,8 @@ def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,
     _legend(traces, text, used)
     # one unvalidated figure from plain dicts: every value above is of a known, fixed shape
     # (the tests check the result)
-    return go.Figure({"data": traces, "layout": _layout(era, text, height, label_size)}, _validate=False)
+    kind = SharedFigure if shared else go.Figure
+    return kind({"data": traces, "layout": _layout(era, text, height, label_size)}, _validate=False)
 
 
 def _spread(ends: list[tuple[int, float, str, str]], gap: float) -> list[tuple[int, float, str, str]]:

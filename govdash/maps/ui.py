@@ -293,7 +293,7 @@ def _built(v: View, lang: str, generation: int) -> Shown:
     data = view.map_data(load(v), v, meta, names(v, lang), lang, published_ranks(v), titles())
     rows = view.map_rows(data, meta, lang, names_then(v, lang))
     fig = charts.map_figure(rows, data.era, view.map_text(v, data, meta, lang), names=names(v, lang),
-                            height=MAP_HEIGHT)
+                            height=MAP_HEIGHT, shared=True)
     table = _ranking(v, data, meta, lang)
     narrow = tuple(c for c in (t("map_col_rank", lang), t("map_col_tier", lang), t("map_col_published_rank", lang),
                                table.columns[3 if v.scale == "tiers" else 2] if len(table.columns) > 3 else "")

@@ -117,8 +117,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Pick a province (or a row of the ranking) to open its Overview page.",
     },
     "map_click_hint": {
-        "vi": "Bấm vào giữa một tỉnh (chỗ ghi số) để mở trang Tổng quan của tỉnh đó.",
-        "en": "Click the middle of a province (where its figure is written) to open its Overview.",
+        "vi": "Bấm vào giữa một tỉnh trên bản đồ để mở trang Tổng quan của tỉnh đó.",
+        "en": "Click the middle of a province on the map to open its Overview.",
     },
     "map_open_button": {"vi": "Mở Tổng quan: {name}", "en": "Open the overview: {name}"},
     "map_bump": {"vi": "Thay đổi thứ hạng {years}", "en": "Change of rank {years}"},
