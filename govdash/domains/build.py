@@ -86,6 +86,23 @@ def _spec_rows(spec: ChartSpec, preferred: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+class _Rows:
+    """A page's figure rows read once as plain dicts, so planning the page (which rows go to
+    which chart or card) is done on positions, and a DataFrame is taken only for what is kept:
+    a boolean mask over a frame of Arrow strings costs a `take` per column, for every chart."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self.records = self.frame.to_dict("records")
+
+    def take(self, positions: list[int]) -> pd.DataFrame:
+        """The rows at these positions (in this order), keeping their index as a mask would."""
+        return self.frame.iloc[positions]
+
+    def ids(self, positions) -> set[str]:
+        return {self.records[i]["figure_id"] for i in positions}
+
+
 @dataclass(eq=False)
 class _Part:
     """A chart to be drawn: its spec, period family ("annual", "sessions", "periods", "register"),
@@ -96,28 +113,36 @@ class _Part:
     title: str
     rows: pd.DataFrame
     wide: bool
+    positions: list[int] = field(default_factory=list)
 
 
-def _parts(spec: ChartSpec, preferred: pd.DataFrame, register: pd.DataFrame | None,
-           year_from: int, year_to: int, lang: str) -> list[_Part]:
-    """The charts one spec yields: full years, single sessions and other periods each get their own."""
+def _parts(spec: ChartSpec, preferred: pd.DataFrame | _Rows, register: pd.DataFrame | None,
+           year_from: int, year_to: int, lang: str, pool: list[int] | None = None) -> list[_Part]:
+    """The charts one spec yields: full years, single sessions and other periods each get their own.
+    `pool`: positions of the preferred rows in `preferred` (a `_Rows`); all rows when None."""
     span = range_label(year_from, year_to)
     title = f"{t(spec.title, lang)} · {span}"
     if spec.kind == "register":
         if register is None or register.empty:
             return []
         return [_Part(spec, "register", spec.key, title, register, True)]
-    rows = _spec_rows(spec, preferred)
-    annual = rows[rows["period_kind"] == charts.ANNUAL]
-    sessions = rows[rows["period_kind"] == charts.SESSION]
-    other = rows[~rows["period_kind"].isin({charts.ANNUAL, charts.SESSION})]
+    rows = preferred if isinstance(preferred, _Rows) else _Rows(preferred)
+    recs = rows.records
+    indicators, bodies = set(spec.indicators), spec.bodies
+    mine = [i for i in (range(len(recs)) if pool is None else pool)
+            if recs[i]["indicator"] in indicators and (bodies is None or recs[i]["body"] in bodies)]
+    groups = {"annual": [], "sessions": [], "periods": []}
+    for i in mine:
+        kind = recs[i]["period_kind"]
+        groups["annual" if kind == charts.ANNUAL else "sessions" if kind == charts.SESSION else "periods"].append(i)
     parts = []
-    for part, suffix, variant in ((annual, "", "annual"), (sessions, "_sessions", "sessions"),
-                                  (other, "_periods", "periods")):
-        if part.empty:
+    for suffix, variant in (("", "annual"), ("_sessions", "sessions"), ("_periods", "periods")):
+        positions = groups[variant]
+        if not positions:
             continue
         name = title if variant == "annual" else f"{t(spec.title, lang)} — {t('dom_variant_' + variant, lang)} · {span}"
-        parts.append(_Part(spec, variant, spec.key + suffix, name, part, _is_wide(spec, variant, part)))
+        parts.append(_Part(spec, variant, spec.key + suffix, name, rows.take(positions),
+                           _is_wide(spec, variant, [recs[i] for i in positions]), positions))
     return parts
 
 
@@ -148,11 +173,12 @@ def _render(part: _Part, lang: str, year_from: int, year_to: int, order: list[st
                         wide=part.wide)
 
 
-def section_parts(specs: tuple[ChartSpec, ...], preferred: pd.DataFrame, register: pd.DataFrame | None,
-                  year_from: int, year_to: int, lang: str) -> list[_Part]:
+def section_parts(specs: tuple[ChartSpec, ...], preferred: pd.DataFrame | _Rows, register: pd.DataFrame | None,
+                  year_from: int, year_to: int, lang: str, pool: list[int] | None = None) -> list[_Part]:
     """The charts some specs yield, in order, not yet drawn; a narrow chart with no narrow
     neighbour is made wide."""
-    parts = [p for spec in specs for p in _parts(spec, preferred, register, year_from, year_to, lang)]
+    rows = preferred if isinstance(preferred, _Rows) else _Rows(preferred)
+    parts = [p for spec in specs for p in _parts(spec, rows, register, year_from, year_to, lang, pool)]
     for row in layout_rows(parts):
         if len(row) == 1:
             row[0].wide = True
@@ -193,27 +219,31 @@ def _figure(spec: ChartSpec, variant: str, rows: pd.DataFrame, lang: str, title:
     return charts.periods_chart(rows, lang, title, series_order=order, width=width)
 
 
-def _is_wide(spec: ChartSpec, variant: str, rows: pd.DataFrame) -> bool:
+def _is_wide(spec: ChartSpec, variant: str, records: list[dict]) -> bool:
     """Full page width for side-by-side indicators, and for time charts with many bars."""
     if spec.kind in ("breakdown", "estimates", "shares"):
         return True
-    series = rows.groupby(["locality_code", "indicator", "body"]).ngroups
-    categories = rows["year"].nunique() if variant == "annual" else rows["period_end"].nunique()
+    series = len({(r["locality_code"], r["indicator"], r["body"]) for r in records})
+    categories = len({r["year" if variant == "annual" else "period_end"] for r in records})
     if variant != "annual" and categories > 3:
         return True
     return series * max(categories, 1) > 8
 
 
-def kpi_rows(rows: pd.DataFrame, locality: str) -> tuple[pd.DataFrame, int | None]:
+def kpi_rows(rows: pd.DataFrame | _Rows, locality: str) -> tuple[pd.DataFrame, int | None]:
     """Headline result figures of the main locality for the latest year with results in the range:
     full-year figures when there are any, otherwise the latest other periods (quarters…)."""
-    own = rows[(rows["locality_code"] == locality) & rows["preferred"] & (rows["status"] != "planned")]
-    if own.empty:
-        return own, None
-    annual = own[own["period_kind"] == charts.ANNUAL]
-    pool = annual if not annual.empty else own
-    year = int(pool["year"].max())
-    return kpi.headline_rows(pool[pool["year"] == year], minimum=3, maximum=6), year
+    rows = rows if isinstance(rows, _Rows) else _Rows(rows)
+    recs = rows.records
+    own = [i for i, r in enumerate(recs)
+           if r["locality_code"] == locality and r["preferred"] and r["status"] != "planned"]
+    if not own:
+        return rows.take([]), None
+    annual = [i for i in own if recs[i]["period_kind"] == charts.ANNUAL]
+    pool = annual or own
+    year = int(max(recs[i]["year"] for i in pool))
+    latest = rows.take([i for i in pool if recs[i]["year"] == year])
+    return kpi.headline_rows(latest, minimum=3, maximum=6), year
 
 
 def build(page: str, data: PageData, localities: tuple[str, ...], year_from: int, year_to: int,
@@ -223,42 +253,47 @@ def build(page: str, data: PageData, localities: tuple[str, ...], year_from: int
     `render` names the sections (by position) whose charts are drawn; None draws all. The others
     keep their planned `parts` (what is drawn where is decided for all, so cards are the same)."""
     spec = page_spec(page)
-    rows = data.rows
-    preferred = rows[rows["preferred"]]
+    rows = _Rows(data.rows)
+    recs = rows.records
+    preferred = [i for i, r in enumerate(recs) if r["preferred"]]
     sections, shown = [], set()
     for index, section in enumerate(spec.sections):
-        parts = section_parts(section.charts, preferred, data.register, year_from, year_to, lang)
+        parts = section_parts(section.charts, rows, data.register, year_from, year_to, lang, pool=preferred)
         for part in parts:
             if part.variant != "register":
-                shown |= set(part.rows["figure_id"])
+                shown |= rows.ids(part.positions)
         made = (draw(parts, localities, year_from, year_to, lang)
                 if render is None or index in render else None)
-        sections.append(SectionView(section.title, t(section.title, lang), made, preferred.iloc[0:0], parts))
-    leftovers = preferred[~preferred["figure_id"].isin(shown)]
-    placed = set()
+        sections.append(SectionView(section.title, t(section.title, lang), made, rows.take([]), parts))
+    leftovers = [i for i in preferred if recs[i]["figure_id"] not in shown]
+    placed: set[str] = set()
     for view, section in zip(sections, spec.sections):
-        mine = leftovers[leftovers["indicator"].isin(section.indicators()) & ~leftovers["figure_id"].isin(placed)]
-        view.cards = _card_order(mine, localities)
-        placed |= set(mine["figure_id"])
-    other = _card_order(leftovers[~leftovers["figure_id"].isin(placed)], localities)
-    head, year = kpi_rows(rows, localities[0]) if localities else (rows.iloc[0:0], None)
-    return PageView(sections, head, year, other, rows, shown | placed | set(other["figure_id"]))
+        indicators = section.indicators()
+        mine = [i for i in leftovers if recs[i]["indicator"] in indicators and recs[i]["figure_id"] not in placed]
+        view.cards = rows.take(_card_order(recs, mine, localities))
+        placed |= rows.ids(mine)
+    other = _card_order(recs, [i for i in leftovers if recs[i]["figure_id"] not in placed], localities)
+    head, year = kpi_rows(rows, localities[0]) if localities else (rows.take([]), None)
+    return PageView(sections, head, year, rows.take(other), data.rows, shown | placed | rows.ids(other))
 
 
-def _card_order(rows: pd.DataFrame, localities: tuple[str, ...]) -> pd.DataFrame:
+def _card_order(recs: list[dict], positions: list[int], localities: tuple[str, ...]) -> list[int]:
+    """Positions of card rows in page order: the localities' order, then period, indicator, body."""
     rank = {c: i for i, c in enumerate(localities)}
-    return (rows.assign(_rank=rows["locality_code"].map(lambda c: rank.get(c, 10_000)))
-            .sort_values(["_rank", "period_end", "sort_order", "body"], kind="stable")
-            .drop(columns="_rank"))
+    return sorted(positions, key=lambda i: (rank.get(recs[i]["locality_code"], 10_000), recs[i]["period_end"],
+                                            recs[i]["sort_order"], recs[i]["body"]))
 
 
 def cards(rows: pd.DataFrame, lang: str, name_locality: bool) -> list[kpi.Card]:
     """KPI-style cards for figure rows, naming the locality in the caption when several are shown."""
     from dataclasses import replace
     out = []
-    several_bodies = set(rows.groupby(["locality_code", "indicator"])["body"].nunique().loc[lambda s: s > 1]
-                         .index.get_level_values("indicator")) if len(rows) else set()
-    for _, row in rows.iterrows():
+    records = rows.to_dict("records")  # plain dicts: a Series per row costs more than the card
+    bodies: dict[tuple[str, str], set[str]] = {}
+    for r in records:
+        bodies.setdefault((r["locality_code"], r["indicator"]), set()).add(r["body"])
+    several_bodies = {indicator for (_, indicator), b in bodies.items() if len(b) > 1}
+    for row in records:
         # the body is in the caption; it joins the label only where one indicator has several bodies
         card = kpi.card(row, lang, show_body=row["indicator"] in several_bodies)
         if row["unit_kind"] == "money":  # "1,484.75 billion VND" does not fit a card: unit to the label

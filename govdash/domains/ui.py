@@ -3,10 +3,12 @@ picker, KPI cards, sections of charts with their tables, cards, coverage and the
 The page files call `render(page)`; what to show comes from `govdash.domains`."""
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 import pandas as pd
 import streamlit as st
 
-from govdash import db, export, ui
+from govdash import db, export, figures, ui
 from govdash.domains import build
 from govdash.domains.charts import Chart, register_table
 from govdash.i18n import t, t_md
@@ -20,19 +22,48 @@ def _names(codes: list[str], lang: str) -> dict[str, str]:
     return {c: ui.locality_name(c, lang) for c in codes}
 
 
-def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
+@dataclass(eq=False)
+class _Picker:
+    """The "compare with" choices of a page for a locality and years (shared read-only)."""
+    coverage: pd.DataFrame
+    options: list[str]
+    default: list[str]
+    labels: dict[str, str]
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _picker(page: str, locality: str, year_from: int, year_to: int, lang: str, store: int) -> _Picker:
+    spec = build.page_spec(page)
+    coverage = ui.query("domain_coverage", domains=spec.domains, year_from=year_from, year_to=year_to,
+                        locality=locality)
+    options = build.compare_options(coverage, locality)
+    if not options:
+        return _Picker(coverage, [], [], {})
+    return _Picker(coverage, options, build.default_compare(coverage, locality),
+                   build.option_labels(coverage, lang))
+
+
+def compare_picker(page: str, sel, picker: _Picker) -> list[str]:
     """The page's "compare with" multiselect: other localities with data for the page in the range."""
     lang = sel.lang
-    options = build.compare_options(coverage, sel.locality)
-    if not options:
+    if not picker.options:
         st.caption(t("dom_compare_none", lang))
         return []
-    default = build.default_compare(coverage, sel.locality)
-    labels = build.option_labels(coverage, lang)
+    return st.multiselect(t("dom_compare", lang), options=picker.options, default=picker.default,
+                          format_func=picker.labels.__getitem__, key=f"{page}_compare_{sel.locality}",
+                          help=t("dom_compare_help", lang), placeholder=t("dom_compare_placeholder", lang))
 
-    return st.multiselect(t("dom_compare", lang), options=options, default=default, format_func=labels.__getitem__,
-                          key=f"{page}_compare_{sel.locality}", help=t("dom_compare_help", lang),
-                          placeholder=t("dom_compare_placeholder", lang))
+
+@dataclass(eq=False)
+class _Shown:
+    """Everything a domain page shows for a selection but its charts, ready to draw: the data,
+    the built view, the coverage line and every card (shared read-only)."""
+    data: build.PageData
+    view: build.PageView
+    has_own: bool
+    kpi_annual: bool
+    kpi_cards: list
+    other_cards: list
 
 
 # What a page shows for a selection is a pure function of plain values: computed once and shared
@@ -40,20 +71,36 @@ def compare_picker(page: str, sel, coverage: pd.DataFrame) -> list[str]:
 # data is unpickled on every read, which for Plotly figures costs as much as drawing them anew.
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str,
-          store: int, hide_low: bool = False) -> tuple[build.PageData, build.PageView]:
+          store: int, hide_low: bool = False) -> _Shown:
     """A page's data and content with no chart drawn yet, cached per selection; `store`
     (`db.generation()`) changes when the data are reloaded, so a reload is never served stale
     pages."""
     data = build.load(page, shown, year_from, year_to, fetch=ui.query, hide_low=hide_low)
-    return data, build.build(page, data, shown, year_from, year_to, lang, render=())
+    view = build.build(page, data, shown, year_from, year_to, lang, render=())
+    return _Shown(
+        data, view,
+        has_own=bool((data.rows["locality_code"] == shown[0]).any()),
+        kpi_annual=bool((view.kpi_rows["period_kind"] == "year").all()),
+        kpi_cards=build.cards(view.kpi_rows, lang, name_locality=False) if view.kpi_year is not None else [],
+        other_cards=build.cards(view.other_cards, lang, name_locality=True),
+    )
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _coverage_line(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int) -> str:
+    coverage = _picker(page, shown[0], year_from, year_to, lang, store).coverage
+    return build.coverage_line(coverage, shown, _names(list(shown), lang), year_from, year_to, lang)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def _charts(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int,
-            index: int, hide_low: bool = False) -> list[Chart]:
-    """The drawn charts of one section: only the open tab's are drawn, when it is opened."""
-    _, view = _view(page, shown, year_from, year_to, lang, store, hide_low)
-    return build.draw(view.sections[index].parts, shown, year_from, year_to, lang)
+def _section_drawn(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int,
+                   index: int, hide_low: bool = False) -> tuple[list[Chart], list]:
+    """The drawn charts and the cards of one section: only the open tab's are made, when it is
+    opened; each figure shared read-only, its dict form made once (`figures.SharedFigure`)."""
+    view = _view(page, shown, year_from, year_to, lang, store, hide_low).view
+    drawn = build.draw(view.sections[index].parts, shown, year_from, year_to, lang)
+    cards = build.cards(view.sections[index].cards, lang, name_locality=len(shown) > 1)
+    return [replace(c, figure=figures.shared(c.figure)) for c in drawn], cards
 
 
 def render(page: str) -> None:
@@ -66,19 +113,17 @@ def render(page: str) -> None:
                years=span))
     ui.show_notices()
     st.caption(t(f"dom_intro_{page}", lang))
-    coverage = ui.query("domain_coverage", domains=spec.domains, year_from=sel.year_from, year_to=sel.year_to,
-                        locality=sel.locality)
-    compare = compare_picker(page, sel, coverage)
-    shown = (sel.locality, *compare)
-    st.caption(md_escape(build.coverage_line(coverage, shown, _names(list(shown), lang), sel.year_from, sel.year_to, lang)))
-    hide_low = st.toggle(t("dom_hide_low", lang), key=f"{page}_hide_low", help=t("dom_hide_low_help", lang))
     store = db.generation()
-    data, view = _view(page, shown, sel.year_from, sel.year_to, lang, store, hide_low)
+    compare = compare_picker(page, sel, _picker(page, sel.locality, sel.year_from, sel.year_to, lang, store))
+    shown = (sel.locality, *compare)
+    st.caption(md_escape(_coverage_line(page, shown, sel.year_from, sel.year_to, lang, store)))
+    hide_low = st.toggle(t("dom_hide_low", lang), key=f"{page}_hide_low", help=t("dom_hide_low_help", lang))
+    got = _view(page, shown, sel.year_from, sel.year_to, lang, store, hide_low)
+    data, view = got.data, got.view
     if data.hidden:
         st.caption(t_md("dom_hidden_low", lang, n=data.hidden))
     if view.kpi_year is None:
-        has_own = bool((data.rows["locality_code"] == sel.locality).any())
-        if not has_own:
+        if not got.has_own:
             message = t_md("dom_empty", lang, page=t(spec.title, lang),
                         locality=ui.locality_name(sel.locality, lang), years=span)
             ui.empty_state(sel, domain=spec.domains, message=message)
@@ -87,7 +132,7 @@ def render(page: str) -> None:
         else:
             st.info(t_md("dom_only_plans", lang, locality=ui.locality_name(sel.locality, lang), years=span), icon="ℹ️")
     else:
-        _kpis(view, sel)
+        _kpis(got, view, sel)
     filled = [(i, s) for i, s in enumerate(view.sections) if s.has_content()]
     if filled:
         # one tab per section: only the open one's charts are drawn (a rerun when another opens)
@@ -95,25 +140,25 @@ def render(page: str) -> None:
         for tab, (index, section) in zip(tabs, filled):
             if tab.open:
                 with tab:
-                    drawn = _charts(page, shown, sel.year_from, sel.year_to, lang, store, index, hide_low)
-                    _section(page, section, drawn, lang, several=len(shown) > 1)
-    if not view.other_cards.empty:
+                    drawn, cards = _section_drawn(page, shown, sel.year_from, sel.year_to, lang, store,
+                                                  index, hide_low)
+                    _section(page, cards, drawn, lang)
+    if got.other_cards:
         st.subheader(t("dom_other_figures", lang))
-        ui.kpi_grid(build.cards(view.other_cards, lang, name_locality=True), per_row=3)
+        ui.kpi_grid(got.other_cards, per_row=3)
     st.divider()
     ui.figure_table(view.all_rows, key=f"{page}_all", title=t("dom_all_table", lang, n=len(view.all_rows)))
 
 
-def _kpis(view: build.PageView, sel) -> None:
+def _kpis(got: _Shown, view: build.PageView, sel) -> None:
     lang = sel.lang
-    annual = bool((view.kpi_rows["period_kind"] == "year").all())
-    st.subheader(t_md("dom_kpi_heading" if annual else "dom_kpi_heading_partial", lang,
+    st.subheader(t_md("dom_kpi_heading" if got.kpi_annual else "dom_kpi_heading_partial", lang,
                    locality=ui.locality_name(sel.locality, lang), year=view.kpi_year))
-    ui.kpi_grid(build.cards(view.kpi_rows, lang, name_locality=False), per_row=3)
+    ui.kpi_grid(got.kpi_cards, per_row=3)
     st.caption(t("not_final_note", lang))
 
 
-def _section(page: str, section: build.SectionView, drawn: list[Chart], lang: str, several: bool) -> None:
+def _section(page: str, cards: list, drawn: list[Chart], lang: str) -> None:
     """A section: its charts (two narrow ones to a row, in page order), then its cards."""
     for row in build.layout_rows(drawn):
         if len(row) == 1:
@@ -122,8 +167,8 @@ def _section(page: str, section: build.SectionView, drawn: list[Chart], lang: st
         for col, chart in zip(st.columns(2), row):
             with col:
                 _chart(page, chart, lang)
-    if not section.cards.empty:
-        ui.kpi_grid(build.cards(section.cards, lang, name_locality=several), per_row=3)
+    if cards:
+        ui.kpi_grid(cards, per_row=3)
 
 
 def _chart(page: str, chart: Chart, lang: str) -> None:

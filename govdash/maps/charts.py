@@ -28,6 +28,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from govdash import theme
+from govdash.figures import SharedFigure
 from govdash.maps import geometry
 
 BORDER = "#FFFFFF"                 # province borders: thin white lines between fills
@@ -339,21 +340,6 @@ def _layout(era: str, text: MapText, height: int, label_size: int) -> dict:
               "bgcolor": "rgba(255,255,255,0.85)", "itemclick": False, "itemdoubleclick": False}  # keys, not series
     return {**layout, **_axes(era), "height": height, "hovermode": "closest", "dragmode": "pan",
             "margin": margin, "legend": legend, "shapes": shapes, "annotations": notes}
-
-
-class SharedFigure(go.Figure):
-    """A figure shared read-only between reruns and sessions (the map page caches one per view):
-    its dict form, which `st.plotly_chart` asks for on every rerun and Plotly makes by
-    deep-copying every trace (~4 ms for a map), is made once. Change it and the change is not
-    sent: build another instead."""
-
-    def to_dict(self) -> dict:
-        """The figure as a dict, made on first use (a shallow copy of it per call)."""
-        made = self.__dict__.get("_shared_dict")
-        if made is None:
-            made = super().to_dict()
-            self.__dict__["_shared_dict"] = made
-        return {**made, "data": [dict(t) for t in made["data"]], "layout": dict(made["layout"])}
 
 
 def map_figure(values: Iterable[Mapping], era: str, text: MapText, *,

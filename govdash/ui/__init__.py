@@ -21,10 +21,18 @@ SELECTION = {K_LOC: "selection_locality", K_YEARS: "selection_years", K_LANG: "s
 K_NOTICES, K_INIT = "sel_notices", "sel_initialised"
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def query(name: str, **params) -> pd.DataFrame:
-    """A query result, cached by its name and plain parameter values."""
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _shared_result(name: str, **params) -> pd.DataFrame:
     return db.run_query(name, **params)
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """A query result, cached by its name and plain parameter values and shared by every
+    session of the process. Each caller gets a shallow copy: under pandas' copy-on-write a
+    change to it (a new column, a sort in place) copies what it changes and never reaches the
+    shared frame, while a read costs nothing (an `st.cache_data` copy was unpickled on every
+    read: ~15,000 localities on every rerun at national scale)."""
+    return _shared_result(name, **params).copy(deep=False)
 
 
 def reload_data() -> None:
@@ -37,6 +45,10 @@ def _drop_cached_results() -> None:
     # every `st.cache_data` of the app holds results derived from the data (cheap to remake);
     # resources are cleared one by one, as some (the chart renderer) are not data
     st.cache_data.clear()
+    _shared_result.clear()
+    _locality_labels.clear()
+    _locality_names.clear()
+    _coverage_index.clear()
     _localities_by_code.clear()
     _areas.clear()
 
@@ -213,10 +225,19 @@ def locality_row(code: str) -> pd.Series:
     return locs[locs["code"] == code].iloc[0]
 
 
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _locality_names(language: str) -> dict[str, str]:
+    """Every locality's name in `language`, by code (shared read-only: a name is looked up many
+    times a rerun, and a row lookup builds a Series each time)."""
+    rows = localities()[["code", "name_vi", "name_en"]].to_dict("records")
+    return {r["code"]: pick(r, "name", language) for r in rows}
+
+
 def locality_name(code: str, language: str | None = None) -> str:
     """A locality's name in the active language (Vietnamese names keep their diacritics)."""
-    row = locality_row(code)
-    return pick(row, "name", language or lang())
+    language = language or lang()
+    name = _locality_names(language).get(code)
+    return name if name is not None else pick(locality_row(code), "name", language)
 
 
 def locality_label(row: pd.Series, language: str) -> str:
@@ -236,10 +257,11 @@ def locality_label(row: pd.Series, language: str) -> str:
     return label if fold(other) == other and other == name else f"{label} · {other}"
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _locality_labels(language: str) -> dict[str, str]:
-    """Every locality's selectbox label, in display order (built once per language: ~15,000
-    labels at national scale would otherwise be rebuilt on every rerun)."""
+    """Every locality's selectbox label, in display order (built once per language and shared
+    read-only: ~15,000 labels at national scale would otherwise be rebuilt, or unpickled, on
+    every rerun)."""
     rows = localities().to_dict("records")  # plain dicts: iterrows would build 15,000 Series
     return unique_labels({r["code"]: locality_label(r, language) for r in rows})
 
@@ -390,6 +412,19 @@ def _go(locality: str | None = None, year: int | None = None) -> None:
     set_selection(locality=locality, years=years)
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _coverage_index(domains: tuple[str | None, ...], store: int) -> tuple[list[str], dict[str, list[int]]]:
+    """Localities with figures of some domains, in the `coverage` query's order (by locality
+    for several domains), and each one's years, sorted (shared read-only, per store generation)."""
+    frames = [query("coverage", domain=d) for d in domains]
+    years = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    years_of: dict[str, set[int]] = {}
+    for code, year in zip(years["locality_code"], years["year"]):
+        years_of.setdefault(code, set()).add(int(year))
+    order = sorted(years_of) if len(frames) > 1 else list(years_of)
+    return order, {code: sorted(ys) for code, ys in years_of.items()}
+
+
 def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
                 message: str | None = None) -> None:
     """No data for the selection: say so, and offer the years and localities that do have it.
@@ -399,13 +434,10 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
     language = sel.lang
     name = locality_name(sel.locality, language)
     st.info(message or t_md("no_data", language, locality=name, year=sel.year_to), icon="ℹ️")
-    if isinstance(domain, tuple):
-        years = pd.concat([query("coverage", domain=d) for d in domain], ignore_index=True)
-        years = years.sort_values(["locality_code", "year"], kind="stable")
-        domain = "-".join(domain)
-    else:
-        years = query("coverage", domain=domain)
-    own = sorted(int(y) for y in years[years["locality_code"] == sel.locality]["year"].unique())
+    domains = domain if isinstance(domain, tuple) else (domain,)
+    domain = "-".join(domains) if isinstance(domain, tuple) else domain
+    order, years_of = _coverage_index(domains, db.generation())
+    own = years_of.get(sel.locality, [])
     if own:
         st.write(t("no_data_elsewhere", language, years=", ".join(map(str, own))))
         cols = st.columns(min(len(own), 6))
@@ -413,12 +445,11 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
             col.button(t("go_to_year", language, year=y), key=f"go_year_{domain}_{y}",
                        on_click=_go, kwargs={"year": y})
         return
-    others = years.drop_duplicates("locality_code")
-    names = [locality_name(c, language) for c in others["locality_code"]]
+    names = [locality_name(c, language) for c in order]
     st.write(t_md("no_data_none", language, names=", ".join(names)))
     cols = st.columns(min(max(len(names), 1), 6))
-    for col, (code, label) in zip(cols, zip(others["locality_code"], names)):
-        last = int(years[years["locality_code"] == code]["year"].max())
+    for col, (code, label) in zip(cols, zip(order, names)):
+        last = years_of[code][-1]
         col.button(f"{md_escape(label)} ({last})", key=f"go_loc_{domain}_{code}", on_click=_go,
                    kwargs={"locality": code, "year": last})
 
