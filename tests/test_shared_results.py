@@ -1,0 +1,46 @@
+"""Query results and drawn figures are shared by every session of a process (issue 16): a
+caller that changes what it got (a new column, a sort or an edit in place) never changes what
+the next caller gets, and a shared figure sends what it was drawn with."""
+import plotly.graph_objects as go
+
+from govdash import figures, ui
+
+
+def test_a_changed_result_does_not_reach_the_next_caller():
+    first = ui.query("localities")
+    before = first.copy(deep=True)
+    first["name_vi"] = "changed"
+    first.loc[first.index[0], "code"] = "ZZ"
+    first.sort_values("code", ascending=False, inplace=True)
+    first.drop(columns=["level"], inplace=True)
+    again = ui.query("localities")
+    assert again is not first
+    assert again.equals(before)
+
+
+def test_results_are_shared_not_remade(monkeypatch):
+    from govdash import db
+    calls = []
+    real = db.run_query
+
+    def counted(name, *args, **params):
+        calls.append(name)
+        return real(name, *args, **params)
+
+    monkeypatch.setattr(db, "run_query", counted)
+    a = ui.query("data_years", locality="31")
+    b = ui.query("data_years", locality="31")
+    assert a is not b and a.equals(b)
+    assert calls.count("data_years") <= 1  # run once (or earlier, by another test), then shared
+
+
+def test_a_shared_figure_sends_what_it_was_drawn_with():
+    fig = go.Figure(go.Bar(x=["2023"], y=[69], name="Nghị quyết"), layout={"title": {"text": "HĐND"}})
+    shared = figures.shared(fig)
+    assert isinstance(shared, figures.SharedFigure) and figures.shared(shared) is shared
+    assert figures.shared(None) is None
+    sent = shared.to_dict()
+    assert sent == fig.to_dict()
+    sent["data"][0]["y"] = [0]  # what one rerun does with its copy stays its own
+    sent["layout"]["title"] = {"text": "x"}
+    assert shared.to_dict() == fig.to_dict()
