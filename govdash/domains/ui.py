@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from govdash import db, export, figures, ui
-from govdash.domains import build
+from govdash.domains import build, kpi
 from govdash.domains.charts import Chart, register_table
 from govdash.i18n import t, t_md
 from govdash.text import md_escape
@@ -191,3 +191,15 @@ def _register_table(register: pd.DataFrame, key: str, lang: str) -> None:
                      column_config={t("quote_label", lang): st.column_config.TextColumn(width="large")})
         st.download_button(t("download_csv", lang), export.to_csv_bytes(table),
                            file_name=f"govdash-{key}.csv", mime="text/csv", key=f"{key}_csv")
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def overview_cards(locality: str, year: int, lang: str, store: int) -> tuple[list, list]:
+    """The Overview's cards for a locality and year: headline results, and plans (headline or
+    money), made once and shared read-only (`store`: `db.generation()`, so a reload is never
+    served stale cards). Empty results: the page shows its empty state."""
+    figures = ui.query("overview_kpis", locality=locality, year=year)
+    planned = figures["status"] == "planned"
+    results, plans = figures[~planned], figures[planned & (figures["headline"] | (figures["unit_kind"] == "money"))]
+    return (kpi.cards(kpi.headline_rows(results), lang) if not results.empty else [],
+            kpi.cards(plans, lang) if not plans.empty else [])
