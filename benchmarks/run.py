@@ -2,14 +2,17 @@
 browser, server memory and a naive baseline, and writes a JSON file and a markdown table.
 
     .venv/bin/python benchmarks/run.py [--scale 1.0] [--out benchmarks/results] [--data DIR]
+        [--store DIR] [--sections browser,picker] [--pages overview.py,budget.py]
 
 It generates synthetic data (benchmarks/generate.py) in a temporary folder unless `--data`
 names one, points govdash at it with GOVDASH_DATA_DIR (and at a temporary store cache with
-GOVDASH_STORE_DIR), and runs each section in its own process so that one section's memory,
+GOVDASH_STORE_DIR, or at `--store`'s folder, whose store is reused when it matches), and runs each section in its own process so that one section's memory,
 caches or crash cannot colour another's. A section that fails is reported with its error;
 the others still run. Timings are wall-clock milliseconds; p50/p95 over every run.
 
-Sections: startup, queries, pages, map, browser, memory, naive (see README in RESULTS.md).
+Sections: startup, queries, pages, map, browser, picker, memory, naive. `browser` opens every page
+in Chromium and times locality change → painted through the sidebar's picker and the picker's
+client cost (`paint.py`); `picker` times the same picker on the bundled data for comparison.
 """
 from __future__ import annotations
 
@@ -34,10 +37,11 @@ for p in (str(ROOT), str(BENCH), str(TESTS)):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-SECTIONS = ["startup", "queries", "pages", "map", "browser", "memory", "naive"]
+SECTIONS = ["startup", "queries", "pages", "map", "browser", "picker", "memory", "naive"]
 START_YEARS = {"from": "2022", "to": "2024"}  # every pre-2025 unit and current province has these
 BUDGETS = {
-    "query_p95_ms": 50, "page_p50_ms": 150, "page_p95_ms": 400, "paint_p50_ms": 1000,
+    "query_p95_ms": 50, "page_p50_ms": 150, "page_p95_ms": 400, "paint_p50_ms": 700,
+    "picker_client_p50_ms": 50,
     "built_store_start_ms": 2000, "rss_one_session_mb": 500, "rss_per_extra_session_mb": 15,
     "naive_ratio": 5, "map_json_kb": 400, "map_revisit_p50_ms": 40,
 }
@@ -343,9 +347,11 @@ class Server:
 
 
 def _context(browser):
-    """A fresh browser context (a new Streamlit session) whose requests never leave localhost."""
+    """A fresh browser context (a new Streamlit session) whose requests never leave localhost,
+    with the in-page recorder of `paint.INIT_JS` (WebSocket sends, inputs, script states)."""
     from urllib.parse import urlparse
 
+    import paint
     from browser import LOCAL_HOSTS
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     def route(r):
@@ -354,6 +360,7 @@ def _context(browser):
             return r.abort()
         return r.continue_()
     context.route("**/*", route)
+    context.add_init_script(script=paint.INIT_JS)
     return context, context.new_page()
 
 
@@ -369,17 +376,27 @@ def _load(page, base: str, code: str, name: str, timeout_ms: float) -> float:
     return time.perf_counter() - t0
 
 
-def _change_locality(page, name: str, timeout_ms: float) -> float:
-    """Pick `name` in the sidebar's locality box; seconds from the click to painted metrics."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
-    box.click()
-    page.keyboard.type(name)
-    option = page.get_by_role("option", name=re.compile("^" + re.escape(name) + " ·")).first
-    option.wait_for(timeout=timeout_ms)
-    t0 = time.perf_counter()
-    option.click()
-    _painted(page, name, timeout_ms)
-    return time.perf_counter() - t0
+def _picker_data() -> tuple:
+    """The localities and each one's area, as the sidebar's picker has them (from the store
+    the server reads: both open it read-only)."""
+    from govdash import db
+    locs = db.run_query("localities")
+    areas = db.run_query("sidebar_areas")
+    return locs, dict(areas[["code", "area_code"]].itertuples(index=False))
+
+
+def _change_locality(page, code: str, names: dict, area_of: dict, timeout_ms: float) -> None:
+    """Pick `code` in the sidebar as a user does: its area first when the picker has an area
+    box showing another area, then the locality itself (the Overview names it)."""
+    import paint
+    area = area_of.get(code, code)
+    if paint.boxes(page) == 2:
+        shown = page.locator(f'[data-testid="stSidebar"] .st-key-{paint.AREA_KEY} input').first.input_value()
+        if not shown.startswith(names[area] + " ·"):
+            paint.pick(page, paint.AREA_KEY, names[area], timeout_ms, check_name=True)
+        if code == area:
+            return
+    paint.pick(page, paint.LOCALITY_KEY, names[code], timeout_ms, check_name=True)
 
 
 def _launch(p):
@@ -387,12 +404,88 @@ def _launch(p):
     return p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
+def stats_ms(samples_ms: list[float]) -> dict:
+    """`stats` of durations given in milliseconds."""
+    return stats([x / 1000 for x in samples_ms])
+
+
+def _page_url(base: str, page_file: str, code: str) -> str:
+    slug = page_file.removesuffix(".py")
+    path = "" if slug == "overview" else slug
+    return f"{base}/{path}?loc={code}&from={START_YEARS['from']}&to={START_YEARS['to']}&lang=vi"
+
+
+def _page_changes(browser, base: str, page_file: str, picks: dict, ctx: dict,
+                  keyboard: bool = False) -> dict:
+    """One page in a new session: its first load, then each planned pair of changes (the area,
+    then a locality of it; with one box both in that box), timed in the page (`paint`)."""
+    import paint
+    names, timeout = picks["names"], ctx["browser_timeout_ms"]
+    context, page = _context(browser)
+    raw = {"area": [], "locality": [], "area_box_client": [], "locality_box_client": [],
+           "keyboard_client": [], "keyboard_painted": []}
+    out, url_ok, n = {"boxes": None}, 0, 0
+
+    def change(key: str, code: str, kind: str, by_keyboard: bool = False) -> None:
+        nonlocal url_ok, n
+        r = paint.pick(page, key, names[code], timeout, out["names_locality"], keyboard=by_keyboard)
+        box = "area_box_client" if key == paint.AREA_KEY else "locality_box_client"
+        raw["keyboard_client" if by_keyboard else box].append(r["client_ms"])
+        raw["keyboard_painted" if by_keyboard else kind].append(r["painted_ms"])
+        n += 1
+        url_ok += bool(re.search(rf"[?&]loc={re.escape(code)}(&|$)", page.url))
+
+    try:
+        start = picks["start"]
+        out["first_load_ms"] = round(paint.load(page, _page_url(base, page_file, start), None, timeout))
+        out["names_locality"] = paint.names_locality(page, names[start])
+        out["boxes"] = paint.boxes(page)
+        area_key = paint.AREA_KEY if out["boxes"] == 2 else paint.LOCALITY_KEY
+        deadline = time.perf_counter() + ctx["browser_page_cap_s"]
+        for area, member in picks["pairs"]:
+            change(area_key, area, "area")
+            change(paint.LOCALITY_KEY, member, "locality")
+            if time.perf_counter() > deadline:
+                break
+        if keyboard:  # type without diacritics, ArrowDown to the option, Enter
+            area, member = picks["pairs"][0]
+            change(area_key, area, "area", by_keyboard=True)
+            change(paint.LOCALITY_KEY, member, "locality", by_keyboard=True)
+    except Exception as e:  # noqa: BLE001
+        out["error"] = f"{type(e).__name__}: {e}"[:300]
+    finally:
+        context.close()
+    out.update({"area_change": stats_ms(raw["area"]), "locality_change": stats_ms(raw["locality"]),
+                "change": stats_ms(raw["area"] + raw["locality"]),
+                "client": {"area_box": stats_ms(raw["area_box_client"]),
+                           "locality_box": stats_ms(raw["locality_box_client"])},
+                "url_ok": f"{url_ok}/{n}", "raw": {k: [round(x, 1) for x in v] for k, v in raw.items()}})
+    if keyboard:
+        out["keyboard"] = {"client": stats_ms(raw["keyboard_client"]),
+                           "painted": stats_ms(raw["keyboard_painted"])}
+    return out
+
+
+def _client_summary(pages: dict) -> dict:
+    """The picker's client cost over every page: each box, and Enter from the keyboard."""
+    raw = [v.get("raw") or {} for v in pages.values() if isinstance(v, dict)]
+    return {"area_box": stats_ms([x for r in raw for x in r.get("area_box_client", [])]),
+            "locality_box": stats_ms([x for r in raw for x in r.get("locality_box_client", [])]),
+            "keyboard_enter": stats_ms([x for r in raw for x in r.get("keyboard_client", [])])}
+
+
 def section_browser(ctx: dict) -> dict:
-    """Real Chromium: first load of the Overview on a fresh server and on a warm one; time from
-    a locality picked in the sidebar to its metrics painted."""
+    """Real Chromium at the run's scale: first load of the Overview on a fresh server and on a
+    warm one; then every page in a new session: locality change → painted through the sidebar's
+    picker (a province in the area box, then a locality of it, as a user does it), and the
+    picker's client cost (option click or Enter → rerun request sent)."""
+    import paint
     from playwright.sync_api import sync_playwright
     codes, names, timeout = ctx["codes"], ctx["codes"]["names"], ctx["browser_timeout_ms"]
+    locs, area_of = _picker_data()
+    picks = paint.plan(locs, area_of, ctx["pairs_browser"], start=codes["province"])
     server = Server(ROOT / "dashboard.py", dict(os.environ))
+    pages = {}
     try:
         with sync_playwright() as p:
             browser = _launch(p)
@@ -400,13 +493,47 @@ def section_browser(ctx: dict) -> dict:
             cold = _load(page, server.base, codes["province"], names[codes["province"]], timeout)
             _, page2 = _context(browser)
             warm = [_load(page2, server.base, codes["province"], names[codes["province"]], timeout)]
-            changes = [_change_locality(page, names[c], timeout)
-                       for c in codes["browser"][:ctx["reps_browser"]]]
+            for page_file in page_files():
+                if ctx.get("pages") and page_file not in ctx["pages"]:
+                    continue
+                print(f"[bench]   browser {page_file} …", file=sys.stderr, flush=True)
+                pages[page_file] = _page_changes(browser, server.base, page_file, picks, ctx,
+                                                 keyboard=page_file == "overview.py")
             browser.close()
     finally:
         server.stop()
     return {"server_start": stats([server.start_s]), "first_load_cold_server": stats([cold]),
-            "first_load_warm_server": stats(warm), "locality_change_to_painted": stats(changes)}
+            "first_load_warm_server": stats(warm),
+            "locality_change_to_painted": _get(pages, "overview.py", "change"),
+            "localities": len(locs), "plan": picks, "pages": pages, "picker_client": _client_summary(pages)}
+
+
+def section_picker(ctx: dict) -> dict:
+    """The picker on the bundled data (today's single box of every locality), and with the
+    two-box picker forced (`GOVDASH_PICKER_LIMIT=10`), on the Overview: the scale to compare the
+    national figures of the browser section with."""
+    import paint
+    from playwright.sync_api import sync_playwright
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="govdash-bench-store-") as store:
+        os.environ.pop("GOVDASH_DATA_DIR", None)  # the bundled data/ (read at call time)
+        os.environ["GOVDASH_STORE_DIR"] = store
+        locs, area_of = _picker_data()
+        picks = paint.plan(locs, area_of, ctx["pairs_picker"])
+        for label, limit in (("one_box", None), ("two_boxes", "10")):
+            env = {k: v for k, v in os.environ.items() if k != "GOVDASH_PICKER_LIMIT"}
+            env.update({"GOVDASH_PICKER_LIMIT": limit} if limit else {})
+            server = Server(ROOT / "dashboard.py", env)
+            try:
+                with sync_playwright() as p:
+                    browser = _launch(p)
+                    out[label] = _page_changes(browser, server.base, "overview.py", picks, ctx, keyboard=True)
+                    browser.close()
+            finally:
+                server.stop()
+    out["localities"] = len(locs)
+    out["picker_client"] = _client_summary({k: v for k, v in out.items() if isinstance(v, dict)})
+    return out
 
 
 def section_memory(ctx: dict) -> dict:
@@ -414,6 +541,8 @@ def section_memory(ctx: dict) -> dict:
     (each loads the Overview for its own locality and changes locality once)."""
     from playwright.sync_api import sync_playwright
     codes, names, timeout = ctx["codes"], ctx["codes"]["names"], ctx["browser_timeout_ms"]
+    locs, area_of = _picker_data()
+    all_names = dict(zip(locs["code"], locs["name_vi"]))
     server = Server(ROOT / "dashboard.py", dict(os.environ))
     idle = server.memory()
     try:
@@ -426,7 +555,7 @@ def section_memory(ctx: dict) -> dict:
                 first = seq[i % len(seq)]
                 _load(page, server.base, first, names[first], timeout)
                 second = seq[(i + 1) % len(seq)]
-                _change_locality(page, names[second], timeout)
+                _change_locality(page, second, all_names, area_of, timeout)
                 pages.append(page)
                 if i == 0:
                     time.sleep(1)
@@ -518,7 +647,7 @@ def section_map(ctx: dict) -> dict:
 
 
 WORKERS = {"startup": section_startup, "map": section_map, "queries": section_queries, "page": section_page,
-           "browser": section_browser, "memory": section_memory, "naive": section_naive}
+           "browser": section_browser, "picker": section_picker, "memory": section_memory, "naive": section_naive}
 
 
 # ---------------------------------------------------------------- orchestration
@@ -581,7 +710,10 @@ def context(args, data: Path) -> dict:
         "reps_query": 3 if quick else 10, "query_time_cap_s": 5 if quick else 20,
         "reps_page": 3 if quick else 12, "page_timeout_s": 120 if quick else 300,
         "page_time_cap_s": 10 if quick else 120,
-        "reps_browser": 2 if quick else 8, "browser_timeout_ms": 60_000 if quick else 180_000,
+        "browser_timeout_ms": 60_000 if quick else 180_000,
+        "pairs_browser": 1 if quick else 6, "pairs_picker": 2 if quick else 8,
+        "browser_page_cap_s": 20 if quick else 180,
+        "pages": args.pages.split(",") if args.pages else None,
         "sessions": args.sessions, "reps_naive": 2 if quick else 3,
         "naive_timeout_s": 120 if quick else 600, "section_timeout_s": 600 if quick else 3600,
     }
@@ -593,6 +725,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--data", type=Path, help="an existing synthetic folder (else one is generated)")
+    parser.add_argument("--store", type=Path, help="a store folder to reuse (else a temporary one, "
+                        "built anew: ~5 minutes at national scale)")
     parser.add_argument("--out", type=Path, default=BENCH / "results")
     parser.add_argument("--label", help="file name of the report (default: scale-<scale>)")
     parser.add_argument("--sections", default=",".join(SECTIONS))
@@ -628,7 +762,8 @@ def orchestrate(args) -> int:
         else:
             gen = generate.generate(tmp / "data", args.scale, args.years, args.seed)
             data = Path(gen["folder"])
-        env = {**os.environ, "GOVDASH_DATA_DIR": str(data), "GOVDASH_STORE_DIR": str(tmp / "store"),
+        store = args.store.resolve() if args.store else tmp / "store"
+        env = {**os.environ, "GOVDASH_DATA_DIR": str(data), "GOVDASH_STORE_DIR": str(store),
                "PYTHONDONTWRITEBYTECODE": "1"}
         ctx = context(args, data)
         report = {"meta": {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -638,7 +773,7 @@ def orchestrate(args) -> int:
         for name in SECTIONS:
             if name in args.sections.split(","):
                 print(f"[bench] {name} …", file=sys.stderr, flush=True)
-                report[name] = (run_pages(ctx, env, args.pages and args.pages.split(","))
+                report[name] = (run_pages(ctx, env, ctx["pages"])
                                 if name == "pages" else run_section(name, ctx, env))
             else:
                 report[name] = {"skipped": True}
@@ -691,8 +826,17 @@ def budgets(r: dict) -> list[dict]:
     worst_p95 = max(pages.items(), key=lambda kv: kv[1]["p95"], default=(None, {}))
     add(f"page rerun p50 (worst: {worst_p50[0]})", worst_p50[1].get("p50"), BUDGETS["page_p50_ms"], "ms")
     add(f"page rerun p95 (worst: {worst_p95[0]})", worst_p95[1].get("p95"), BUDGETS["page_p95_ms"], "ms")
-    add("locality change to painted p50", _get(r, "browser", "locality_change_to_painted", "p50"),
-        BUDGETS["paint_p50_ms"], "ms")
+    for page, v in (_get(r, "browser", "pages", default={}) or {}).items():
+        worse = max((v.get(k) or {}).get("p50") or 0 for k in ("area_change", "locality_change"))
+        add(f"locality change to painted p50 ({page}; the worse of area and locality picks)",
+            worse or None, BUDGETS["paint_p50_ms"], "ms")
+    if not _get(r, "browser", "pages"):
+        add("locality change to painted p50", _get(r, "browser", "locality_change_to_painted", "p50"),
+            BUDGETS["paint_p50_ms"], "ms")
+    for box, label in (("area_box", "area box"), ("locality_box", "locality box"),
+                       ("keyboard_enter", "Enter in a box")):
+        add(f"picker client cost p50 ({label}: input → rerun request; every page)",
+            _get(r, "browser", "picker_client", box, "p50"), BUDGETS["picker_client_p50_ms"], "ms")
     add("start-up from a built store", _get(r, "startup", "built_store", "p50"),
         BUDGETS["built_store_start_ms"], "ms")
     rebuilt = _get(r, "startup", "rebuilt_after_touch")
@@ -798,8 +942,10 @@ def _section_md(r: dict) -> list[str]:
     for key, label in (("server_start", "server start to healthy"),
                        ("first_load_cold_server", "first load of the Overview (fresh server)"),
                        ("first_load_warm_server", "first load of the Overview (new session)"),
-                       ("locality_change_to_painted", "locality change → metrics painted")):
+                       ("locality_change_to_painted", "locality change → painted, Overview (both picks)")):
         out.append(_row(label, b.get(key) if key in b else b if "error" in b else None))
+    out += _browser_pages_md(b)
+    out += _picker_md(b, r.get("picker") or {})
     mem = r.get("memory") or {}
     out += ["", "## 5. Server memory (resident set, MB)", "", "| state | RSS | peak (VmHWM) |", "|---|---|---|"]
     if "error" in mem:
@@ -818,6 +964,49 @@ def _section_md(r: dict) -> list[str]:
     return out
 
 
+def _browser_pages_md(b: dict) -> list[str]:
+    """Every page: locality change → painted by kind of pick, its first load, the URL check."""
+    pages = b.get("pages") or {}
+    if not pages:
+        return []
+    out = ["", "### 4b. Locality change → painted, every page (in-page clock: input → rerun "
+           "finished, nothing stale, charts drawn, the heading naming the locality where the page "
+           "names one, two frames)", "",
+           "| page | area pick p50 | p95 | locality pick p50 | p95 | n | first load | boxes | loc= in URL | note |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for page, v in pages.items():
+        a, loc = v.get("area_change") or {}, v.get("locality_change") or {}
+        note = "heading names the locality" if v.get("names_locality") else "heading does not name it"
+        if v.get("error"):
+            note += f"; error: {str(v['error']).splitlines()[0][:100]}"
+        out.append(f"| {page} | {_fmt(a.get('p50'))} | {_fmt(a.get('p95'))} | {_fmt(loc.get('p50'))} | "
+                   f"{_fmt(loc.get('p95'))} | {a.get('n', 0) + loc.get('n', 0)} | {_fmt(v.get('first_load_ms'))} | "
+                   f"{v.get('boxes') or '—'} | {v.get('url_ok', '—')} | {note} |")
+    return out
+
+
+def _picker_md(b: dict, pk: dict) -> list[str]:
+    """The picker's client cost: national (every page of the browser section), bundled data."""
+    head = ["", "### 4c. The picker's client cost (option pointerdown or Enter → rerun request "
+            "sent on the WebSocket, in-page clock)", "",
+            "| scale | box | p50 ms | p95 ms | n | note |", "|---|---|---|---|---|---|"]
+    rows = []
+    def add(scale, client, note=""):
+        for box, label in (("area_box", "area box"), ("locality_box", "locality box"),
+                           ("keyboard_enter", "Enter (keyboard)")):
+            s = (client or {}).get(box) or {}
+            if s.get("n"):
+                rows.append(f"| {scale} | {label} | {_fmt(s.get('p50'))} | {_fmt(s.get('p95'))} | {s['n']} | {note} |")
+    add(f"this run ({_fmt(b.get('localities'))} localities)", b.get("picker_client"), "every page")
+    if "error" in pk and "one_box" not in pk:
+        rows.append(f"| bundled | — | — | — | — | error: {str(pk['error']).splitlines()[-1][:120]} |")
+    for key, label in (("one_box", "one box"), ("two_boxes", "two boxes, GOVDASH_PICKER_LIMIT=10")):
+        if isinstance(pk.get(key), dict):
+            client = {**(pk[key].get("client") or {}), "keyboard_enter": _get(pk, key, "keyboard", "client")}
+            add(f"bundled ({_fmt(pk.get('localities'))} localities), {label}", client, "Overview")
+    return head + rows if rows else []
+
+
 COMPARED = [  # (label, path in the report, unit)
     ("start-up: CSVs → ready store", ("startup", "csv_to_store", "p50"), "ms"),
     ("start-up: from the built store", ("startup", "built_store", "p50"), "ms"),
@@ -829,7 +1018,10 @@ COMPARED = [  # (label, path in the report, unit)
     ("Overview rerun p50", ("pages", "overview.py", "p50"), "ms"),
     ("Overview rerun p95", ("pages", "overview.py", "p95"), "ms"),
     ("first load of the Overview, fresh server", ("browser", "first_load_cold_server", "p50"), "ms"),
-    ("locality change → painted p50", ("browser", "locality_change_to_painted", "p50"), "ms"),
+    ("locality change → painted p50 (Overview)", ("browser", "locality_change_to_painted", "p50"), "ms"),
+    ("budget page: locality pick → painted p50", ("browser", "pages", "budget.py", "locality_change", "p50"), "ms"),
+    ("picker client cost p50, area box", ("browser", "picker_client", "area_box", "p50"), "ms"),
+    ("picker client cost p50, locality box", ("browser", "picker_client", "locality_box", "p50"), "ms"),
     ("server peak RSS, 1 session", ("memory", "one_session", "VmHWM"), "MB"),
     ("server peak RSS, 10 sessions", ("memory", "n_sessions", "VmHWM"), "MB"),
     ("naive Overview rerun p50", ("naive", "p50"), "ms"),

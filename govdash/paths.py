@@ -20,6 +20,8 @@ ENV_DATA_DIR = "GOVDASH_DATA_DIR"          # another data folder (benchmarks, te
 ENV_STORE_DIR = "GOVDASH_STORE_DIR"        # where store files live
 ENV_EDITORS_FILE = "GOVDASH_EDITORS_FILE"  # the editor accounts file
 ENV_CHROMIUM = "GOVDASH_CHROMIUM"          # the Chromium kaleido draws chart images with
+ENV_PICKER_LIMIT = "GOVDASH_PICKER_LIMIT"  # localities above which the sidebar picks an area first
+DEFAULT_PICKER_LIMIT = 500
 
 
 def data_dir() -> Path:
@@ -43,3 +45,10 @@ def editors_file() -> Path:
 def chromium() -> Path:
     """Debian's Chromium (`$GOVDASH_CHROMIUM` to use another binary)."""
     return Path(os.environ.get(ENV_CHROMIUM, "/usr/bin/chromium"))
+
+
+def picker_limit() -> int:
+    """How many localities the sidebar lists in one box; above it, an area box comes first
+    (`$GOVDASH_PICKER_LIMIT`, for tests and benchmarks of the two-box picker on small data)."""
+    value = os.environ.get(ENV_PICKER_LIMIT, "")
+    return int(value) if value.strip().isdigit() else DEFAULT_PICKER_LIMIT

@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SECTIONS = ["meta", "startup", "queries", "pages", "browser", "memory", "naive", "budgets"]
+SECTIONS = ["meta", "startup", "queries", "pages", "browser", "picker", "memory", "naive", "budgets"]
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +86,24 @@ def test_benchmark_runs_every_section(tmp_path):
     for section in SECTIONS[1:-1]:
         assert "error" not in report[section], (section, report[section])
     assert report["pages"]["overview.py"]["n"] >= 1
+    # the browser section goes through the sidebar's picker on every page asked for
+    overview = report["browser"]["pages"]["overview.py"]
+    assert "error" not in overview, overview["error"]
+    assert overview["area_change"]["n"] >= 1 and overview["locality_change"]["n"] >= 1
+    done, tried = overview["url_ok"].split("/")
+    assert done == tried and int(tried) >= 2  # every choice in the URL
+    assert report["browser"]["picker_client"]["locality_box"]["n"] >= 1
+    assert report["browser"]["picker_client"]["keyboard_enter"]["n"] >= 1
+    for picker in ("one_box", "two_boxes"):  # the bundled data, one box and two
+        assert "error" not in report["picker"][picker], report["picker"][picker]
+    assert report["picker"]["two_boxes"]["boxes"] == 2
+    assert report["picker"]["two_boxes"]["client"]["area_box"]["n"] >= 1
     assert {q["budget"].split(" (")[0] for q in report["budgets"]} >= {
         "every page query p95", "page rerun p50", "locality change to painted p50",
-        "start-up from a built store", "server peak RSS, 1 session"}
+        "start-up from a built store", "server peak RSS, 1 session", "picker client cost p50"}
     text = (out / "t.md").read_text(encoding="utf-8")
     for heading in ("## Budgets", "## 1. Start-up", "## 2. Queries", "## 3. Page", "## 4. Real browser",
+                    "### 4b. Locality change → painted, every page", "### 4c. The picker's client cost",
                     "## 5. Server memory", "## 6. Naive baseline"):
         assert heading in text
     assert "SYNTHETIC" in text

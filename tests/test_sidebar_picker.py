@@ -52,3 +52,65 @@ def test_small_lists_keep_one_picker():
     at = open_app(loc="288")
     assert not at.exception
     assert [s.key for s in at.selectbox if s.key in (ui.K_AREA, ui.K_LOC)] == [ui.K_LOC]
+
+
+def _choose_by_keyboard(page, key: str, typed: str, option_name: str) -> None:
+    """Focus the sidebar box `key`, type `typed` (no diacritics), ArrowDown until the option
+    starting with `option_name` is the active one, then Enter."""
+    import re
+    page.locator(f'[data-testid="stSidebar"] .st-key-{key} input').first.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(typed)
+    option = page.get_by_role("option", name=re.compile("^" + re.escape(option_name) + " ·")).first
+    option.wait_for(timeout=15000)
+    for _ in range(10):  # the first match is active as soon as one types
+        if option.evaluate("o => o.hasAttribute('data-focused')"):
+            break
+        page.keyboard.press("ArrowDown")
+    assert option.evaluate("o => o.hasAttribute('data-focused')"), "ArrowDown never reached it"
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.browser
+def test_keyboard_without_diacritics_lands_in_the_url(app_server, browser):
+    """One box (the bundled data): type "thanh hoa", arrow to it, Enter; then "ha noi"."""
+    import re
+    page = browser.page
+    browser.goto(app_server + "/?loc=31&from=2023&to=2023&lang=vi")
+    for typed, name, code in (("thanh hoa", "Thanh Hóa", "38"), ("ha noi", "Hà Nội", "01")):
+        _choose_by_keyboard(page, ui.K_LOC, typed, name)
+        page.wait_for_url(re.compile(rf"[?&]loc={code}(&|$)"), timeout=15000)
+        browser.wait_idle()
+        assert name in page.locator("h1").first.inner_text()
+
+
+@pytest.mark.browser
+def test_two_boxes_by_keyboard(browser):
+    """Two boxes (GOVDASH_PICKER_LIMIT lowered, as at national scale): the province by
+    keyboard, then a locality of it; each choice in the URL, the page names it."""
+    import re
+
+    from browser import streamlit_server
+    with streamlit_server(env={"GOVDASH_PICKER_LIMIT": "10"}) as base:
+        page = browser.page
+        browser.goto(base + "/?loc=31&from=2023&to=2023&lang=vi")
+        assert page.locator(f'[data-testid="stSidebar"] .st-key-{ui.K_AREA} input').count() == 1
+        _choose_by_keyboard(page, ui.K_AREA, "hai duong", "Hải Dương")
+        page.wait_for_url(re.compile(r"[?&]loc=30(&|$)"), timeout=15000)
+        browser.wait_idle()
+        _choose_by_keyboard(page, ui.K_LOC, "thanh pho hai duong", "Thành phố Hải Dương")
+        page.wait_for_url(re.compile(r"[?&]loc=288(&|$)"), timeout=15000)
+        browser.wait_idle()
+        assert "Thành phố Hải Dương" in page.locator("h1").first.inner_text()
+        assert page.locator('[data-testid="stException"]').count() == 0
+        browser.screenshot("sidebar-two-boxes-keyboard")
+
+
+def test_picker_limit_from_the_environment(monkeypatch):
+    from govdash import paths
+    monkeypatch.setenv(paths.ENV_PICKER_LIMIT, "10")
+    assert paths.picker_limit() == 10
+    monkeypatch.setenv(paths.ENV_PICKER_LIMIT, "many")
+    assert paths.picker_limit() == paths.DEFAULT_PICKER_LIMIT
+    monkeypatch.delenv(paths.ENV_PICKER_LIMIT)
+    assert paths.picker_limit() == paths.DEFAULT_PICKER_LIMIT

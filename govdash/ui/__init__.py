@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from govdash import db, fmt, state
+from govdash import db, fmt, paths, state
 from govdash.i18n import LANG_LABELS, LANGS, pick, t, t_md
 from govdash.localities import unique_labels
 from govdash.text import fold, md_escape
@@ -266,7 +266,7 @@ def _locality_labels(language: str) -> dict[str, str]:
     return unique_labels({r["code"]: locality_label(r, language) for r in rows})
 
 
-PICKER_LIMIT = 500  # above this many localities the sidebar lists one area at a time
+PICKER_LIMIT = paths.picker_limit()  # above this many localities the sidebar lists one area at a time
 K_AREA = "sel_area"
 
 
