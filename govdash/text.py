@@ -2,6 +2,7 @@
 Markdown escape for text from users or the data shown by a Markdown-rendering element."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -46,7 +47,12 @@ def md_escape(value: object) -> str:
     """`value` as text that any Markdown-rendering Streamlit element shows literally: no link,
     image, emphasis, heading, list, KaTeX, colour or icon, no auto-link, no bidi reordering. The
     one escape for every user- or data-supplied string shown through Markdown."""
-    text = _AUTOLINK.sub(WORD_JOINER, strip_controls(str(value)))
+    return _md_escape(str(value))
+
+
+@functools.lru_cache(maxsize=4096)  # the same labels and quotes are escaped on every rerun
+def _md_escape(value: str) -> str:
+    text = _AUTOLINK.sub(WORD_JOINER, strip_controls(value))
     text = _MD_ANYWHERE.sub(r"\\\1", text)
     return _MD_LINE_START.sub(_escape_marker, text)
 
