@@ -335,3 +335,130 @@ def test_value_text_formats():
     row = pd.Series(fig_row("v#1", "31", "grdp_growth", 10.34))
     assert charts.value_text(row, "vi") == "10,34 %" and charts.value_text(row, "en") == "10.34%"
     assert charts.full_value(pd.Series(REVENUE.iloc[0]), "en") == "> " + fmt.money(90400, "en")
+
+
+# ---------------------------------------------------------------- the builders as plain dicts (issue 16)
+# The builders write the figure as a dict and make it a go.Figure once: these pin what the object
+# model used to do for them (subplot grids, slots, rotation, totals) and that rows are read as given.
+
+import plotly.graph_objects as go  # noqa: E402
+from plotly.subplots import make_subplots  # noqa: E402
+
+
+def _layout_json(fig) -> dict:
+    layout = json.loads(fig.to_json())["layout"]
+    layout.pop("template", None)
+    return layout
+
+
+@pytest.mark.parametrize("heights", [[300, 240], [240, 300, 150], [150, 300, 240, 190], [612, 150]])
+@pytest.mark.parametrize("shared", [True, False])
+def test_panel_grid_is_what_make_subplots_writes(heights, shared):
+    titles = [f"Cấp {i}" for i in range(len(heights))]
+    spacing = 80 / (sum(heights) + 80 * (len(heights) - 1))
+    theirs = make_subplots(rows=len(heights), cols=1, row_heights=heights, subplot_titles=titles,
+                           vertical_spacing=spacing, shared_xaxes=shared)
+    ours = go.Figure({"layout": charts._grid(heights, 80, titles, shared_x=shared)}, _validate=False)
+    assert _layout_json(ours) == _layout_json(theirs)
+
+
+def test_two_tiers_each_trace_on_its_panel_shared_years_and_marks_per_panel():
+    rows = frame(fig_row("p#1", "31", "budget_revenue", 103600, year=2022),
+                 fig_row("p#2", "36", "budget_revenue", 20000, year=2023, status="estimated"),
+                 fig_row("p#3", "288", "budget_revenue", 1484.75, year=2023))
+    fig = charts.years_chart(rows, "vi", "Thu", [2022, 2023], series_order=["288", "31", "36"])
+    panel_of = {t.meta["series"]: (t.xaxis, t.yaxis) for t in traces(fig, "result")}
+    assert panel_of == {"Hải Phòng": ("x", "y"), "Nam Định": ("x", "y"), "Thành phố Hải Dương": ("x2", "y2")}
+    assert {(k.xaxis, k.yaxis) for k in traces(fig, "key")} == {("x", "y")}
+    # years line up: the upper panel follows the lower one's x axis and hides its tick labels
+    assert fig.layout.xaxis.matches == "x2" and fig.layout.xaxis.showticklabels is False
+    assert fig.layout.xaxis2.matches is None
+    assert list(fig.layout.xaxis.categoryarray) == list(fig.layout.xaxis2.categoryarray) == ["2022", "2023"]
+    assert fig.layout.yaxis.domain[0] > fig.layout.yaxis2.domain[1]  # tier 1 above tier 2
+    # 2022 has nothing in the lower panel: the mark sits there, on that panel's axes
+    marks = [a for a in fig.layout.annotations if a.name == "gap"]
+    assert [(a.x, a.xref, a.yref) for a in marks] == [(0, "x2", "y2 domain")]
+    titles = [a.text for a in fig.layout.annotations if a.name is None and a.font.size == 16]
+    assert len(titles) == 2 and titles[0].startswith("Cấp tỉnh")
+    # a horizontal chart of two tiers shares no axis (its categories differ per panel)
+    bd = charts.breakdown_chart(rows, "vi", "x")
+    assert bd.layout.xaxis.matches is None and bd.layout.yaxis2.domain is not None
+
+
+def test_bars_of_a_category_share_it_results_before_plans_in_legend_order():
+    rows = frame(fig_row("b#1", "31", "budget_revenue", 100, year=2023),
+                 fig_row("b#2", "31", "budget_revenue", 120, year=2023, status="planned"),
+                 fig_row("b#3", "36", "budget_revenue", 90, year=2023),
+                 fig_row("b#4", "31", "budget_revenue", 95, year=2022))
+    fig = charts.years_chart(rows, "vi", "Thu", [2022, 2023])
+    slots = {(t.meta["role"], t.meta["series"], x): (o, w) for t in traces(fig, "result") + traces(fig, "plan")
+             for x, o, w in zip(t.x, t.offset, t.width)}
+    slot = 0.8 / 3
+    assert slots[("result", "Hải Phòng", "2023")] == pytest.approx((-0.4 + slot * 0.05, slot * 0.9))
+    assert slots[("plan", "Hải Phòng", "2023")] == pytest.approx((-0.4 + slot * 1.05, slot * 0.9))
+    assert slots[("result", "Nam Định", "2023")] == pytest.approx((-0.4 + slot * 2.05, slot * 0.9))
+    # alone in its year, a bar is at most 0.34 of a category wide, centred
+    assert slots[("result", "Hải Phòng", "2022")] == pytest.approx((-0.17 + 0.34 * 0.05, 0.34 * 0.9))
+
+
+def test_crowded_labels_turn_upright_with_more_headroom():
+    rows = frame(*[fig_row(f"c#{i}{loc}", loc, ind, 103600 + i if ind == "budget_revenue" else 9.5, year=2020 + i)
+                   for i in range(6) for loc in ("31", "36") for ind in ("budget_revenue", "grdp_growth")])
+    narrow = charts.years_chart(rows, "vi", "x", list(range(2020, 2026)), width=charts.NARROW)
+    assert {t.textangle for t in traces(narrow, "result")} == {-90}
+    assert narrow.layout.yaxis.range[1] == pytest.approx(103605 * 1.55)
+    assert list(traces(narrow, "result")[0].text)[0] == "103.600 tỷ đồng"  # units: the axis has none
+    roomy = charts.years_chart(rows[rows["indicator"] == "grdp_growth"], "vi", "x", [2020, 2021], width=charts.WIDE)
+    assert {t.textangle for t in traces(roomy, "result")} == {0}
+    assert roomy.layout.yaxis.range[1] == pytest.approx(9.5 * 1.2)
+
+
+def test_shares_totals_noted_only_off_100_and_plans_left_out():
+    ind = ["voter_petitions_resolved_pct", "voter_petitions_partly_resolved_pct", "voter_petitions_pending_pct"]
+    rows = frame(*[fig_row(f"h#{i}", "31", k, v, body="people_committee") for i, (k, v) in
+                   enumerate(zip(ind, [33.3, 33.3, 33.3]))],  # 99.9: rounding, no note
+                 *[fig_row(f"n#{i}", "36", k, v, body="people_committee") for i, (k, v) in
+                   enumerate(zip(ind, [50, 30, 18.5]))],  # 98.5: noted
+                 fig_row("n#9", "36", ind[0], 70, body="people_committee", status="planned"))
+    fig = charts.shares_chart(rows, "vi", "x", order=ind, series_order=["36", "31"])
+    notes = next(a.text for a in fig.layout.annotations if a.name == "notes")
+    assert "Nam Định · 2023: các phần cộng lại 98,5 %" in notes and "Hải Phòng" not in notes
+    assert list(fig.layout.yaxis.categoryarray) == ["Nam Định · 2023", "Hải Phòng · 2023"]
+    assert "n#9" not in {i for t in traces(fig, "result") for i in t.meta["figure_ids"]}
+    assert not traces(fig, "key")  # no plan drawn, so no plan key
+    assert charts._sum([0.1] * 10) == pd.Series([0.1] * 10).groupby([0] * 10).sum().iloc[0]
+
+
+def test_register_labels_alternate_along_each_lane_in_series_order():
+    base = register_frame().iloc[0].to_dict()
+    rows = [{**base, "session_id": f"a{i}", "session_number": 10 + i, "known_date": pd.Timestamp(f"2023-0{i + 1}-10"),
+             "start_date": pd.Timestamp(f"2023-0{i + 1}-10"), "end_date": pd.Timestamp(f"2023-0{i + 1}-11")}
+            for i in range(3)]
+    rows.append({**base, "session_id": "b0", "locality_code": "Y", "locality_name_vi": "Xã B",
+                 "known_date": pd.Timestamp("2023-05-01"), "kind": "thematic"})
+    rows.insert(0, {**base, "session_id": "a-undated", "known_date": pd.NaT, "start_date": pd.NaT,
+                    "end_date": pd.NaT, "session_number": 9})
+    fig = charts.register_timeline(pd.DataFrame(rows), "vi", "Lịch", 2023, 2023, series_order=["Y", "X"])
+    assert list(fig.layout.yaxis.categoryarray) == ["Xã B", "Thành phố A"]
+    result = traces(fig, "result")[0]
+    assert list(result.meta["session_ids"]) == ["b0", "a0", "a1", "a2"]
+    assert list(result.textposition) == ["top center", "top center", "bottom center", "top center"]
+    assert len(fig.layout.shapes) == 4  # a bar over each session's days (b0's one day too)
+    notes = next(a.text for a in fig.layout.annotations if a.name == "notes")
+    assert "Thành phố A: Kỳ họp thứ 9" in notes
+
+
+def test_records_draw_what_the_frame_draws_and_rows_are_left_as_given():
+    shares = frame(fig_row("s#1", "31", "voter_petitions_resolved_pct", 19, body="people_committee"),
+                   fig_row("s#2", "31", "voter_petitions_pending_pct", 53, body="people_committee"))
+    cases = [(charts.years_chart, REVENUE, ("vi", "Thu", [2020, 2021, 2022, 2023, 2024])),
+             (charts.breakdown_chart, REVENUE, ("en", "x")),
+             (charts.shares_chart, shares, ("vi", "x")),
+             (charts.register_timeline, register_frame(), ("vi", "Lịch", 2023, 2023))]
+    for builder, rows, args in cases:
+        before, records = rows.copy(), rows.to_dict("records")
+        kept = [dict(r) for r in records]
+        from_frame, from_records = builder(rows, *args), builder(records, *args)
+        assert from_frame.to_json() == from_records.to_json(), builder.__name__
+        pd.testing.assert_frame_equal(rows, before)
+        assert all(list(a) == list(b) and all(a[k] is b[k] for k in a) for a, b in zip(records, kept))

@@ -10,19 +10,22 @@ House rules drawn into every figure:
 - localities of different levels go on separate panels (tiers), values are never summed;
 - each figure carries its source line at the bottom, so an exported image keeps it.
 
-Figures and traces are made with `_validate=False`: the values here are built by this module
-(and covered by tests), and Plotly's per-property validation cost ~12 % of the CPU of drawing a
-page's charts, for byte-identical JSON (checked over every domain chart of the bundled data).
+The builders read their rows once (a DataFrame is turned into dicts at entry, or a list of dicts
+is taken as it is), do the rest in plain Python, write the figure as a plain dict and make it a
+`go.Figure` once, unvalidated, at the end (`finish`): pandas steps per series and Plotly's object
+model (`update_layout`, `add_traces`, validation) cost ~100 times more than the drawing itself. The
+figure is the one the earlier object-model code made, property for property (checked over every
+domain chart of the bundled data and ~200 national-scale selections).
 """
 from __future__ import annotations
 
 import html
 import textwrap
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from govdash import fmt, theme
 from govdash.i18n import pick, t
@@ -37,6 +40,7 @@ PLANNED = "planned"
 PATTERN = {"reported": "", "estimated": "/", "derived": ".", "planned": ""}
 LABEL_WRAP = 34    # characters per line of a category label on a horizontal chart
 WIDE, NARROW = 1100, 540  # px: the width a figure expects (full page or half); wraps text to it
+Rows = pd.DataFrame | list[dict]  # figure rows: a query result, or its records
 
 
 @dataclass(eq=False)
@@ -61,17 +65,6 @@ present = fmt.is_present  # shared with the other modules
 
 def _esc(text: object) -> str:
     return html.escape(str(text), quote=False)
-
-
-def _records(rows: pd.DataFrame) -> list[dict]:
-    """The rows as plain dicts: row functions read them by key, and building a Series per row
-    (`iterrows`, `apply(axis=1)`) costs more than everything else a chart does."""
-    return rows.to_dict("records")
-
-
-def _map_rows(rows: pd.DataFrame, func) -> pd.Series:
-    """`func` of every row (as a dict), as a Series on the rows' index."""
-    return pd.Series([func(r) for r in _records(rows)], index=rows.index, dtype=object)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -155,15 +148,58 @@ def hover_text(row: pd.Series, lang: str) -> str:
             f"{_esc(status_text(row, lang))}<br>{t('source_label', lang)}: {source}")
 
 
-def source_line(rows: pd.DataFrame, lang: str, limit: int = 6) -> str:
+def source_line(rows: Rows, lang: str, limit: int = 6) -> str:
     """`Nguồn: A; B; C` naming the documents the rows come from (the rest counted, not dropped)."""
-    pairs = zip(rows["source_publisher"], rows["source_title"]) if len(rows) else ()
+    if isinstance(rows, pd.DataFrame):
+        pairs = zip(rows["source_publisher"], rows["source_title"]) if len(rows) else ()
+    else:
+        pairs = ((r["source_publisher"], r["source_title"]) for r in rows)
     names = list(dict.fromkeys(source_name({"source_publisher": p, "source_title": t_})
                                for p, t_ in dict.fromkeys(pairs)))
     shown = "; ".join(names[:limit])
     if len(names) > limit:
         shown += " " + t("dom_more_sources", lang, n=len(names) - limit)
     return f"{t('source_label', lang)}: {shown}" if names else ""
+
+
+# ---------------------------------------------------------------- rows read once
+
+def _records(rows: Rows) -> list[dict]:
+    """The rows as plain dicts, read once at a builder's entry (a list of dicts is taken as it is,
+    never changed). Everything after is plain Python: a pandas step per series or panel cost more
+    than the rest of a chart."""
+    if isinstance(rows, pd.DataFrame):
+        return rows.to_dict("records")
+    return list(rows)
+
+
+def _ranker(codes: list[str] | None):
+    """A sort key: the position of a locality code in `codes`, the rest after them."""
+    rank = {c: i for i, c in enumerate(codes or [])}
+    return lambda code: rank.get(code, 10_000)
+
+
+def _groups(items: list, key) -> dict:
+    """`items` grouped by `key(item)`, groups in first-appearance order, items in their order."""
+    out: dict = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return out
+
+
+def _sum(values: list[float]) -> float:
+    """The sum of the present values, compensated as pandas' grouped sum does (same floats)."""
+    total = compensation = 0.0
+    for value in values:
+        if value != value:  # NaN: skipped
+            continue
+        y = value - compensation
+        t_ = total + y
+        compensation = t_ - total - y
+        if compensation != compensation:  # an infinite value
+            compensation = 0.0
+        total = t_
+    return total
 
 
 # ---------------------------------------------------------------- colours and styles
@@ -178,54 +214,61 @@ def _fill(colour: str, status: str) -> str:
     return colour if status == "reported" else _rgba(colour, 0.35)
 
 
-def _legend_keys(statuses: set[str], lang: str) -> list[go.Bar]:
-    """Legend entries that explain the styles used: estimated, derived, planned."""
+def _legend_keys(statuses: set[str], lang: str) -> list[dict]:
+    """Legend entries (bar traces) that explain the styles used: estimated, derived, planned."""
     keys = []
     for status in ("estimated", "derived", PLANNED):
         if status not in statuses:
             continue
         hollow = status == PLANNED
-        keys.append(go.Bar(_validate=False,
-            x=[None], y=[None], name=t("dom_key_" + status, lang), showlegend=True,
-            hoverinfo="skip", legendgroup="key_" + status, meta={"role": "key", "status": status},
-            marker={"color": "rgba(0,0,0,0)" if hollow else _rgba(theme.KEY, 0.35),
-                    "line": {"color": theme.KEY, "width": 2 if hollow else 1},
-                    "pattern": {"shape": PATTERN[status], "fgcolor": theme.KEY, "solidity": 0.4}},
-        ))
+        keys.append({
+            "type": "bar", "x": [None], "y": [None], "name": t("dom_key_" + status, lang), "showlegend": True,
+            "hoverinfo": "skip", "legendgroup": "key_" + status, "meta": {"role": "key", "status": status},
+            "marker": {"color": "rgba(0,0,0,0)" if hollow else _rgba(theme.KEY, 0.35),
+                       "line": {"color": theme.KEY, "width": 2 if hollow else 1},
+                       "pattern": {"shape": PATTERN[status], "fgcolor": theme.KEY, "solidity": 0.4}},
+        })
     return keys
 
 
 # ---------------------------------------------------------------- series and panels
 
-def tiers(rows: pd.DataFrame) -> list[int]:
+class _Bar:
+    """One figure row as a bar: the row, its category and series, whether it is a plan, its label
+    and hover, and its slot (offset and width, in category units) once `_slots` has placed it."""
+    __slots__ = ("row", "cat", "series", "plan", "text", "hover", "offset", "width")
+
+    def __init__(self, row: dict, cat: str, series: str, text: str, hover: str):
+        self.row, self.cat, self.series, self.text, self.hover = row, cat, series, text, hover
+        self.plan = row["status"] == PLANNED
+        self.offset = self.width = 0.0
+
+
+def tiers(rows: Rows) -> list[int]:
     """The level tiers present in `rows`, in order."""
-    return sorted({TIER.get(level, 4) for level in rows["level"]})
+    levels = rows["level"] if isinstance(rows, pd.DataFrame) else (r["level"] for r in rows)
+    return sorted({TIER.get(level, 4) for level in levels})
 
 
-def _series_keys(rows: pd.DataFrame, axis: str, lang: str) -> pd.Series:
-    """A series key per row: locality × indicator × body for time axes; locality × period otherwise."""
+def _series_key(row: dict, axis: str, lang: str) -> str:
+    """A row's series: locality × indicator × body for time axes; locality × period otherwise."""
     if axis == "indicator":
-        return rows["locality_code"] + "|" + _map_rows(rows, lambda r: period_label(r, lang))
-    return rows["locality_code"] + "|" + rows["indicator"] + "|" + rows["body"]
+        return f"{row['locality_code']}|{period_label(row, lang)}"
+    return f"{row['locality_code']}|{row['indicator']}|{row['body']}"
 
 
-def _series_labels(rows: pd.DataFrame, keys: pd.Series, axis: str, lang: str) -> dict[str, str]:
+def _series_labels(bars: list[_Bar], axis: str, lang: str) -> dict[str, str]:
     """Series labels naming only what differs between series (locality, indicator, body, period)."""
-    first = rows.groupby(keys, sort=False).head(1)
-    first_keys = keys.loc[first.index]
+    first = {key: own[0].row for key, own in _groups(bars, lambda b: b.series).items()}
+    rows = list(first.values())
     if axis == "indicator":
-        parts = {"loc": _map_rows(first, lambda r: locality_name(r, lang)),
-                 "per": _map_rows(first, lambda r: period_label(r, lang))}
+        parts = {"loc": [locality_name(r, lang) for r in rows], "per": [period_label(r, lang) for r in rows]}
     else:
-        parts = {"loc": _map_rows(first, lambda r: locality_name(r, lang)),
-                 "ind": _map_rows(first, lambda r: indicator_name(r, lang)),
-                 "body": first["body"].map(lambda b: t("body_" + b, lang))}
+        parts = {"loc": [locality_name(r, lang) for r in rows], "ind": [indicator_name(r, lang) for r in rows],
+                 "body": [t("body_" + r["body"], lang) for r in rows]}
     # one locality: it is named in the subtitle (see `bar_chart`), not in every legend entry
-    varying = [name for name, col in parts.items() if col.nunique() > 1] or ["loc"]
-    labels = {}
-    for idx, key in zip(first.index, first_keys):
-        labels[key] = " · ".join(str(parts[name].loc[idx]) for name in varying)
-    return labels
+    varying = [name for name, col in parts.items() if len(set(col)) > 1] or ["loc"]
+    return {key: " · ".join(str(parts[name][i]) for name in varying) for i, key in enumerate(first)}
 
 
 def _category(row: pd.Series, axis: str, lang: str, mixed_bodies: bool) -> str:
@@ -249,30 +292,37 @@ def session_tick(row: pd.Series, lang: str) -> str:
     return f"{head}<br>{fmt.date(pd.Timestamp(row['period_start']).date(), lang)}"
 
 
-def _ordered_categories(rows: pd.DataFrame, cats: pd.Series, axis: str,
-                        years: list[int] | None, order: list[str] | None) -> list[str]:
+def _ordered_categories(part: list[_Bar], axis: str, years: list[int] | None,
+                        order: list[str] | None) -> list[str]:
     if axis == ANNUAL:
-        present_years = sorted(int(y) for y in rows["year"])
+        present_years = sorted(int(b.row["year"]) for b in part)
         span = years or list(range(present_years[0], present_years[-1] + 1))
         return [str(y) for y in span]
-    frame = rows.assign(_cat=cats)
     if axis == "indicator":
         rank = {ind: i for i, ind in enumerate(order or [])}
-        frame = frame.assign(_rank=frame["indicator"].map(lambda i: rank.get(i, 10_000)))
-        frame = frame.sort_values(["_rank", "sort_order", "body"], kind="stable")
+        ordered = sorted(part, key=lambda b: (rank.get(b.row["indicator"], 10_000), b.row["sort_order"],
+                                              b.row["body"]))
     else:
-        frame = frame.sort_values(["period_end", "period_start"], kind="stable")
-    return list(dict.fromkeys(frame["_cat"]))
+        ordered = sorted(part, key=lambda b: (b.row["period_end"], b.row["period_start"]))
+    return list(dict.fromkeys(b.cat for b in ordered))
 
 
-def _single_unit(rows: pd.DataFrame, lang: str) -> str | None:
-    units = set(rows["unit_en" if lang == "en" else "unit_vi"])  # units come from indicators.csv
+def _mixed_bodies(rows: list[dict]) -> bool:
+    """Whether some indicator comes from more than one body (its labels then name the body)."""
+    bodies: dict[str, set] = {}
+    for r in rows:
+        bodies.setdefault(r["indicator"], set()).add(r["body"])
+    return any(len(b) > 1 for b in bodies.values())
+
+
+def _single_unit(rows: list[dict], lang: str) -> str | None:
+    units = {r["unit_en" if lang == "en" else "unit_vi"] for r in rows}  # units come from indicators.csv
     return units.pop() if len(units) == 1 else None
 
 
 # ---------------------------------------------------------------- the general bar builder
 
-def bar_chart(rows: pd.DataFrame, lang: str, title: str, *, axis: str = ANNUAL,
+def bar_chart(rows: Rows, lang: str, title: str, *, axis: str = ANNUAL,
               years: list[int] | None = None, order: list[str] | None = None,
               reference: float | None = None, extra_notes: list[str] | None = None,
               series_order: list[str] | None = None, width: int = WIDE) -> go.Figure:
@@ -284,71 +334,68 @@ def bar_chart(rows: pd.DataFrame, lang: str, title: str, *, axis: str = ANNUAL,
     their series' result; localities of different tiers get separate panels. `reference` draws a
     line (e.g. 100 % of an estimate). Rows must be preferred figures.
     """
-    rows = rows.copy()
     horizontal = axis == "indicator"
-    loc_rank = {c: i for i, c in enumerate(series_order or [])}
-    rows["_loc_rank"] = rows["locality_code"].map(lambda c: loc_rank.get(c, 10_000))
-    rows = rows.sort_values(["_loc_rank", "locality_code", "sort_order", "body", "period_end"], kind="stable")
-    mixed_bodies = rows.groupby("indicator")["body"].nunique().gt(1).any()
-    records = _records(rows)  # once: every per-row text below reads these
-    rows["_cat"] = [_category(r, axis, lang, mixed_bodies) for r in records]
-    rows["_series"] = _series_keys(rows, axis, lang)
-    rows["_role"] = rows["status"].map(lambda s: "plan" if s == PLANNED else "result")
-    labels = _series_labels(rows, rows["_series"], axis, lang)
-    shared_unit = _single_unit(rows, lang)
-    rows["_text"] = [value_text(r, lang, shared_unit is None) for r in records]
-    rows["_hover"] = [hover_text(r, lang) for r in records]
+    rank = _ranker(series_order)
+    records = sorted(_records(rows), key=lambda r: (rank(r["locality_code"]), r["locality_code"],
+                                                    r["sort_order"], r["body"], r["period_end"]))
+    mixed_bodies = _mixed_bodies(records)
+    shared_unit = _single_unit(records, lang)
+    bars = [_Bar(r, _category(r, axis, lang, mixed_bodies), _series_key(r, axis, lang),
+                 value_text(r, lang, shared_unit is None), hover_text(r, lang)) for r in records]
+    labels = _series_labels(bars, axis, lang)
     palette = theme.palette()
     colours = {key: palette[i % len(palette)] for i, key in enumerate(labels)}
-    panel_tiers = tiers(rows)
-    n = len(panel_tiers)
+    panel_tiers = tiers(records)
     panels = []
     for tier in panel_tiers:
-        part = rows[rows["level"].map(lambda lv: TIER.get(lv, 4)) == tier].copy()
-        categories = _ordered_categories(part, part["_cat"], axis, years, order)
-        _slots(part, list(labels), categories)
-        bars = part.groupby("_cat").size()
-        height = (max(150, 24 + sum(26 * int(bars.get(c, 1)) + 18 for c in categories))
-                  if horizontal else (240 if len(part) <= 2 else 300))
-        panels.append((part, categories, height))
+        part = [b for b in bars if TIER.get(b.row["level"], 4) == tier]
+        categories = _ordered_categories(part, axis, years, order)
+        _slots(part, list(labels))
+        panels.append((part, categories, _panel_height(part, categories, horizontal)))
     heights = [p[2] for p in panels]
-    gap = 80
-    # one panel (the usual case) needs no subplot grid, which costs more than the rest of the layout
-    fig = go.Figure(_validate=False) if n == 1 else make_subplots(
-        rows=n, cols=1, row_heights=heights, subplot_titles=[t(f"dom_tier_{tier}", lang) for tier in panel_tiers],
-        vertical_spacing=gap / (sum(heights) + gap * (n - 1)), shared_xaxes=(axis == ANNUAL))
+    n, gap = len(panels), 80
+    # one panel (the usual case) needs no subplot grid
+    layout = {} if n == 1 else _grid(heights, gap, [t(f"dom_tier_{tier}", lang) for tier in panel_tiers],
+                                     shared_x=axis == ANNUAL)
+    annotations = layout.pop("annotations", [])
     notes: list[str] = list(extra_notes or [])
-    # everything is collected first and added in one go: plotly re-validates on every update
-    new_traces, trace_rows, layout, shapes, marks = [], [], {}, [], []
+    data, shapes = [], []
     for panel, (part, categories, _) in enumerate(panels, start=1):
         rotate = not horizontal and _crowded(part, len(categories), width)
-        for key, own in part.groupby("_series", sort=False):  # first-appearance order
-            made = _series_traces(own, labels[key], colours[key], key, lang, horizontal, rotate)
-            new_traces += made
-            trace_rows += [panel] * len(made)
-        layout.update(_axes(panel, categories, horizontal, shared_unit, part, reference, lang, rotate))
+        for key, own in _groups(part, lambda b: b.series).items():
+            data += _series_traces(own, labels[key], colours[key], key, lang, horizontal, rotate,
+                                   panel if n > 1 else None)
+        for name, axis_layout in _axes(panel, categories, horizontal, shared_unit, part, reference, lang,
+                                       rotate).items():
+            layout[name] = {**layout.get(name, {}), **axis_layout}
         shapes += _reference_line(panel, horizontal, reference)
         if axis == ANNUAL:
             panel_marks, panel_notes = _gaps(part, categories, labels, panel, lang)
-            marks += panel_marks
+            annotations += panel_marks
             notes += panel_notes
-    keys = _legend_keys(set(rows["status"]), lang)
-    if n == 1:
-        fig.add_traces(new_traces + keys)
-    else:
-        fig.add_traces(new_traces + keys, rows=trace_rows + [1] * len(keys), cols=1)
-    fig.update_layout(barmode="overlay", showlegend=True, **({"shapes": shapes} if shapes else {}),
-                      annotations=list(fig.layout.annotations) + marks, **layout)
+    keys = _legend_keys({r["status"] for r in records}, lang)
+    if n > 1:  # in a grid every trace names its panel's axes, the keys the first panel's
+        keys = [{**k, "xaxis": "x", "yaxis": "y"} for k in keys]
+    layout.update(barmode="overlay", showlegend=True, **({"shapes": shapes} if shapes else {}),
+                  annotations=annotations)
     if reference is not None:
         notes.insert(0, t("dom_reference_note", lang, value=fmt.percent(reference, lang, 0)))
     below = 62 if horizontal else (58 if axis in ("period", SESSION) else 36)
     left = 60
     if horizontal:  # room for the longest category label line, so notes can start at the left edge
-        longest = max((len(line) for c in rows["_cat"] for line in html.unescape(c).split("<br>")), default=10)
+        longest = max((len(line) for b in bars for line in html.unescape(b.cat).split("<br>")), default=10)
         left = int(min(380, 24 + 7.6 * longest))
-    return finish(fig, lang, title, notes, source_line(rows, lang), legend_labels=list(labels.values()),
-                  plot_height=sum(heights) + gap * (n - 1), below=below, panels=n, width=width,
-                  subtitle=localities_line(rows, lang), left=left)
+    return finish({"data": data + keys, "layout": layout}, lang, title, notes, source_line(records, lang),
+                  legend_labels=list(labels.values()), plot_height=sum(heights) + gap * (n - 1), below=below,
+                  panels=n, width=width, subtitle=localities_line(records, lang), left=left)
+
+
+def _panel_height(part: list[_Bar], categories: list[str], horizontal: bool) -> int:
+    """A panel's plot height: a row of bars per category when horizontal, fixed when vertical."""
+    if not horizontal:
+        return 240 if len(part) <= 2 else 300
+    per_category = Counter(b.cat for b in part)
+    return max(150, 24 + sum(26 * per_category.get(c, 1) + 18 for c in categories))
 
 
 def _axis_names(panel: int) -> tuple[str, str, str, str]:
@@ -357,76 +404,118 @@ def _axis_names(panel: int) -> tuple[str, str, str, str]:
     return f"xaxis{suffix}", f"yaxis{suffix}", f"x{suffix}", f"y{suffix}"
 
 
-def localities_line(rows: pd.DataFrame, lang: str) -> str:
+def _clamp(y: float) -> float:
+    """A domain end rounded onto [0, 1] when float noise puts it just outside (as plotly does)."""
+    if y < 0.0 and y > -0.01:
+        return 0.0
+    if y > 1.0 and y < 1.01:
+        return 1.0
+    return y
+
+
+def _grid(heights: list[int], gap: int, titles: list[str], shared_x: bool) -> dict:
+    """The layout of panels stacked in one column, as `make_subplots(rows=n, cols=1,
+    row_heights=heights, subplot_titles=titles, vertical_spacing=…, shared_xaxes=shared_x)` writes
+    it (same arithmetic, so the same floats): each panel's axes anchored to each other with their
+    domains, shared x axes matching the bottom one (whose tick labels alone show), and the panel
+    titles as annotations (under `annotations`)."""
+    n = len(heights)
+    spacing = gap / (sum(heights) + gap * (n - 1))
+    total = float(sum(heights))
+    fractions = [(1.0 - spacing * (n - 1)) * (h / total) for h in heights][::-1]  # bottom panel first
+    layout: dict = {"annotations": []}
+    for row in range(n):  # row 0 is the top panel
+        x_name, y_name, x_ref, y_ref = _axis_names(row + 1)
+        start = sum(fractions[:n - 1 - row]) + (n - 1 - row) * spacing
+        y_domain = [_clamp(start + 0.0), _clamp(start + fractions[-1 - row] - 0.0)]
+        layout[x_name] = {"anchor": y_ref, "domain": [0.0, 1.0]}
+        layout[y_name] = {"anchor": x_ref, "domain": y_domain}
+        if shared_x and row < n - 1:
+            layout[x_name].update(matches=_axis_names(n)[2], showticklabels=False)
+        if titles[row]:
+            layout["annotations"].append({"y": y_domain[1], "xref": "paper", "x": 0.5, "yref": "paper",
+                                          "text": titles[row], "showarrow": False, "font": {"size": 16},
+                                          "xanchor": "center", "yanchor": "bottom"})
+    return layout
+
+
+def localities_line(rows: Rows, lang: str) -> str:
     """The localities a chart shows, named once under its title (with their level)."""
-    first = rows.drop_duplicates("locality_code")
-    names = first["locality_name_en" if lang == "en" else "locality_name_vi"]
-    return "; ".join(f"{name} ({t('level_' + level, lang)})" for name, level in zip(names, first["level"]))
+    first = {}
+    for r in _records(rows):
+        first.setdefault(r["locality_code"], r)
+    name = "locality_name_en" if lang == "en" else "locality_name_vi"
+    return "; ".join(f"{r[name]} ({t('level_' + r['level'], lang)})" for r in first.values())
 
 
-def _slots(part: pd.DataFrame, series: list[str], categories: list[str]) -> None:
+def _slots(part: list[_Bar], series: list[str]) -> None:
     """Offset and width (in category units) of every bar: each category packs only its own bars,
     results before plans, series in legend order."""
     rank = {key: i for i, key in enumerate(series)}
-    part["_slot_rank"] = part["_series"].map(rank) * 2 + (part["_role"] == "plan").astype(int)
-    ordered = part.sort_values(["_cat", "_slot_rank"], kind="stable")
-    position = ordered.groupby("_cat", sort=False).cumcount()
-    count = ordered.groupby("_cat", sort=False)["_cat"].transform("size")
-    slot = (0.8 / count).clip(upper=0.34)
-    part["_offset"] = (-slot * count / 2 + position * slot + slot * 0.05).reindex(part.index)
-    part["_width"] = (slot * 0.9).reindex(part.index)
+    ordered = sorted(part, key=lambda b: rank[b.series] * 2 + b.plan)
+    for members in _groups(ordered, lambda b: b.cat).values():
+        count = len(members)
+        slot = min(0.8 / count, 0.34)
+        for position, b in enumerate(members):
+            b.offset = -slot * count / 2 + position * slot + slot * 0.05
+            b.width = slot * 0.9
 
 
-def _crowded(part: pd.DataFrame, n_categories: int, width: int) -> bool:
+def _crowded(part: list[_Bar], n_categories: int, width: int) -> bool:
     """True when some vertical bar's label is much wider than the bar (labels then turn upright)."""
     per_category = (width - 140) / max(n_categories, 1)
-    return any(6.8 * len(text) > w * per_category + 16 for text, w in zip(part["_text"], part["_width"]))
+    return any(6.8 * len(b.text) > b.width * per_category + 16 for b in part)
 
 
-def _series_traces(own: pd.DataFrame, label: str, colour: str, key: str, lang: str,
-                   horizontal: bool, rotate: bool) -> list[go.Bar]:
-    """A series' legend swatch, its result bars (styled by status) and its plans as hollow bars."""
+def _series_traces(own: list[_Bar], label: str, colour: str, key: str, lang: str, horizontal: bool,
+                   rotate: bool, panel: int | None = None) -> list[dict]:
+    """A series' legend swatch, its result bars (styled by status) and its plans as hollow bars;
+    with `panel`, each trace names that panel's axes."""
     # the legend entry is a plain swatch of the series colour: a series' first bar may be hatched
-    out = [go.Bar(_validate=False, x=[None], y=[None], name=label, legendgroup=key, showlegend=True, hoverinfo="skip",
-                  marker={"color": colour, "line": {"color": colour, "width": 1}},
-                  meta={"role": "legend", "series": label})]
+    out = [{"type": "bar", "x": [None], "y": [None], "name": label, "legendgroup": key, "showlegend": True,
+            "hoverinfo": "skip", "marker": {"color": colour, "line": {"color": colour, "width": 1}},
+            "meta": {"role": "legend", "series": label}}]
     for role in ("result", "plan"):
-        part = own[own["_role"] == role]
-        if part.empty:
+        part = [b for b in own if b.plan == (role == "plan")]
+        if not part:
             continue
-        cats, values = list(part["_cat"]), [float(v) for v in part["value"]]
-        hovers = list(part["_hover"])
+        cats, values = [b.cat for b in part], [float(b.row["value"]) for b in part]
+        statuses = [b.row["status"] for b in part]
         if role == "result":
-            marker = {"color": [_fill(colour, s) for s in part["status"]],
+            marker = {"color": [_fill(colour, s) for s in statuses],
                       "line": {"color": colour, "width": 1},
-                      "pattern": {"shape": [PATTERN[s] for s in part["status"]], "fgcolor": colour,
-                                  "solidity": 0.4}}
+                      "pattern": {"shape": [PATTERN[s] for s in statuses], "fgcolor": colour, "solidity": 0.4}}
         else:
             marker = {"color": "rgba(255,255,255,0)", "line": {"color": colour, "width": 2}}
         xy = {"x": values, "y": cats} if horizontal else {"x": cats, "y": values}
-        out.append(go.Bar(_validate=False,
-            **xy, orientation="h" if horizontal else "v", name=label, legendgroup=key,
-            showlegend=False, offset=list(part["_offset"]), width=list(part["_width"]),
-            marker=marker, text=list(part["_text"]), textposition="outside", cliponaxis=False,
-            constraintext="none", textangle=-90 if rotate else 0,
-            textfont={"size": 12, "color": theme.MUTED if role == "plan" else None},
-            hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
-            meta={"role": role, "series": label, "figure_ids": list(part["figure_id"]),
-                  "statuses": list(part["status"])},
-        ))
+        out.append({
+            "type": "bar", **xy, "orientation": "h" if horizontal else "v", "name": label, "legendgroup": key,
+            "showlegend": False, "offset": [b.offset for b in part], "width": [b.width for b in part],
+            "marker": marker, "text": [b.text for b in part], "textposition": "outside", "cliponaxis": False,
+            "constraintext": "none", "textangle": -90 if rotate else 0,
+            "textfont": {"size": 12, **({"color": theme.MUTED} if role == "plan" else {})},
+            "hovertext": [b.hover for b in part], "hovertemplate": "%{hovertext}<extra></extra>",
+            "meta": {"role": role, "series": label, "figure_ids": [b.row["figure_id"] for b in part],
+                     "statuses": statuses},
+        })
+    if panel is not None:
+        _, _, x_ref, y_ref = _axis_names(panel)
+        for trace in out:
+            trace.update(xaxis=x_ref, yaxis=y_ref)
     return out
 
 
 def _axes(panel: int, categories: list[str], horizontal: bool, shared_unit: str | None,
-          part: pd.DataFrame, reference: float | None, lang: str, rotate: bool = False) -> dict:
+          part: list[_Bar], reference: float | None, lang: str, rotate: bool = False) -> dict:
     """Layout of one panel's axes: fixed category order, zero-based value range, units."""
-    values = [float(v) for v in part["value"]]
+    values = [float(b.row["value"]) for b in part]
     top = max(values + ([reference] if reference is not None else [])) if values else 1
     low = min(values + [0.0])
     headroom = 1.32 if horizontal else (1.55 if rotate else 1.2)
     value_range = [low * 1.25 if low < 0 else 0, top * headroom if top > 0 else 1]
-    is_percent = set(part["unit_kind"]) == {"percent"}
-    whole = set(part["unit_kind"]) <= {"count", "change"} and value_range[1] <= 10
+    kinds = {b.row["unit_kind"] for b in part}
+    is_percent = kinds == {"percent"}
+    whole = kinds <= {"count", "change"} and value_range[1] <= 10
     value_axis = {"range": value_range, "tickformat": ",~f", "automargin": True,
                   "ticksuffix": (" %" if lang == "vi" else "%") if is_percent else "",
                   "title": {"text": "" if is_percent else (shared_unit or "")}}
@@ -455,12 +544,12 @@ def _reference_line(panel: int, horizontal: bool, reference: float | None) -> li
              "xref": f"{x_ref} domain"}]
 
 
-def _gaps(part: pd.DataFrame, categories: list[str], labels: dict[str, str], panel: int,
+def _gaps(part: list[_Bar], categories: list[str], labels: dict[str, str], panel: int,
           lang: str) -> tuple[list[dict], list[str]]:
     """Years without a result: an in-plot mark where nothing at all is drawn, a note naming the
     series that lack one, and a note for years that have only plans."""
-    results = part[part["status"] != PLANNED]
-    with_data, with_rows = set(results["_cat"]), set(part["_cat"])
+    results = [b for b in part if b.row["status"] != PLANNED]
+    with_data, with_rows = {b.cat for b in results}, {b.cat for b in part}
     _, _, x_ref, y_ref = _axis_names(panel)
     marks = [{"x": position, "xref": x_ref, "y": 0, "yref": f"{y_ref} domain", "yanchor": "bottom",
               "text": t("dom_no_data_short", lang), "showarrow": False, "name": "gap",
@@ -470,11 +559,11 @@ def _gaps(part: pd.DataFrame, categories: list[str], labels: dict[str, str], pan
     plan_only = [c for c in categories if c in with_rows and c not in with_data]
     if plan_only:
         notes.append(t("dom_plans_only_note", lang, years=", ".join(plan_only)))
+    have = {key: {b.cat for b in own} for key, own in _groups(results, lambda b: b.series).items()}
     for key, label in labels.items():
-        if key not in set(results["_series"]):  # absent here, or only plans: nothing is missing
+        if key not in have:  # absent here, or only plans: nothing is missing
             continue
-        have = set(results[results["_series"] == key]["_cat"])
-        missing = [c for c in categories if c not in have and c in with_data]
+        missing = [c for c in categories if c not in have[key] and c in with_data]
         if missing:
             notes.append(t("dom_gap_note", lang, series=label, years=", ".join(missing)))
     return marks, notes
@@ -492,10 +581,11 @@ def _legend_rows(labels: list[str], width: int) -> int:
     return rows
 
 
-def finish(fig: go.Figure, lang: str, title: str, notes: list[str], source: str, *,
+def finish(fig: dict, lang: str, title: str, notes: list[str], source: str, *,
            legend_labels: list[str], plot_height: int, below: int = 36, panels: int = 1,
            width: int = WIDE, subtitle: str = "", left: int = 60) -> go.Figure:
-    """House style, the title, the legend under the title, notes and the source line below the plot.
+    """The figure dict (`{"data": [...], "layout": {...}}`) with the house style, the title, the
+    legend under the title, notes and the source line below the plot, made a `go.Figure` once.
 
     `below` is the room the bottom axis needs (tick labels, title); the notes start under it.
     `width` is the width the figure is expected to get: titles and notes wrap to it.
@@ -503,7 +593,7 @@ def finish(fig: go.Figure, lang: str, title: str, notes: list[str], source: str,
     title_lines = _wrap(title, max(30, int(width / 10.5))) if title else []
     style = theme.layout(lang, "<br>".join(_esc(x) for x in title_lines) if title else None)
     wrap = max(50, int(width / 6.6))
-    keys = [tr.name for tr in fig.data if isinstance(tr.meta, dict) and tr.meta.get("role") == "key"]
+    keys = [tr["name"] for tr in fig["data"] if isinstance(tr.get("meta"), dict) and tr["meta"].get("role") == "key"]
     labels = list(legend_labels) + keys
     legend_rows = _legend_rows(labels, width) if labels else 0
     lines: list[str] = []
@@ -516,8 +606,8 @@ def finish(fig: go.Figure, lang: str, title: str, notes: list[str], source: str,
     top = title_room + 24 * legend_rows + (26 if panels > 1 else 8)
     bottom = below + 16 * len(lines) + 12
     height = int(plot_height + top + bottom)
-    # the house style and this figure's frame in one update: plotly re-validates on every update
-    fig.update_layout({
+    layout = fig["layout"]
+    layout.update({
         **style,
         "height": height,
         "margin": {"l": left, "r": 30, "t": top, "b": bottom},
@@ -527,162 +617,179 @@ def finish(fig: go.Figure, lang: str, title: str, notes: list[str], source: str,
                   "subtitle": {"text": "<br>".join(_esc(x) for x in subtitle_lines),
                                "font": {"size": 13, "color": theme.MUTED}}},
     })
-    theme.style_axes(fig)
+    for name, axis in layout.items():  # the house grid colours (`theme.style_axes`) on every axis
+        if name.startswith(("xaxis", "yaxis")):
+            axis.update(gridcolor=theme.GRID, zerolinecolor=theme.GRID)
     if lines:
-        fig.add_annotation(
-            text="<br>".join(_esc(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
-            xanchor="left", yanchor="top", yshift=-below, xshift=10 - left, align="left", showarrow=False,
-            font={"size": 11, "color": theme.MUTED}, name="notes",
-        )
-    return fig
+        layout.setdefault("annotations", []).append({
+            "text": "<br>".join(_esc(line) for line in lines), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+            "xanchor": "left", "yanchor": "top", "yshift": -below, "xshift": 10 - left, "align": "left",
+            "showarrow": False, "font": {"size": 11, "color": theme.MUTED}, "name": "notes",
+        })
+    # one object at the end, unvalidated: the values are built here (and covered by tests)
+    return go.Figure(fig, _validate=False)
 
 
 # ---------------------------------------------------------------- specialised builders
 
-def years_chart(rows: pd.DataFrame, lang: str, title: str, years: list[int],
+def years_chart(rows: Rows, lang: str, title: str, years: list[int],
                 series_order: list[str] | None = None, width: int = WIDE) -> go.Figure:
     """Full-year figures over every year of `years` (gaps noted), one bar per series and year."""
-    _require(rows, {ANNUAL})
-    return bar_chart(rows, lang, title, axis=ANNUAL, years=years, series_order=series_order, width=width)
+    records = _records(rows)
+    _require(records, {ANNUAL})
+    return bar_chart(records, lang, title, axis=ANNUAL, years=years, series_order=series_order, width=width)
 
 
-def sessions_chart(rows: pd.DataFrame, lang: str, title: str,
+def sessions_chart(rows: Rows, lang: str, title: str,
                    series_order: list[str] | None = None, width: int = WIDE) -> go.Figure:
     """Figures of single council sessions, one category per session in date order."""
-    _require(rows, {SESSION})
-    return bar_chart(rows, lang, title, axis=SESSION, series_order=series_order, width=width)
+    records = _records(rows)
+    _require(records, {SESSION})
+    return bar_chart(records, lang, title, axis=SESSION, series_order=series_order, width=width)
 
 
-def periods_chart(rows: pd.DataFrame, lang: str, title: str,
+def periods_chart(rows: Rows, lang: str, title: str,
                   series_order: list[str] | None = None, width: int = WIDE) -> go.Figure:
     """Quarters, months, parts of a year, terms to date, multi-year periods: each its own category,
     never beside full years, with a note saying so."""
-    if (rows["period_kind"].isin({ANNUAL, SESSION})).any():
+    records = _records(rows)
+    if any(r["period_kind"] in (ANNUAL, SESSION) for r in records):
         raise ValueError("periods_chart takes neither full years nor sessions")
     note = t("dom_periods_note", lang)
-    return bar_chart(rows, lang, title, axis="period", extra_notes=[note], series_order=series_order,
+    return bar_chart(records, lang, title, axis="period", extra_notes=[note], series_order=series_order,
                      width=width)
 
 
-def breakdown_chart(rows: pd.DataFrame, lang: str, title: str, order: list[str] | None = None,
+def breakdown_chart(rows: Rows, lang: str, title: str, order: list[str] | None = None,
                     reference: float | None = None, series_order: list[str] | None = None,
                     width: int = WIDE) -> go.Figure:
     """Several indicators side by side (horizontal bars), one series per locality and period."""
-    notes = [t("dom_periods_note", lang)] if (rows["period_kind"] != ANNUAL).any() else []
-    return bar_chart(rows, lang, title, axis="indicator", order=order, reference=reference,
+    records = _records(rows)
+    notes = [t("dom_periods_note", lang)] if any(r["period_kind"] != ANNUAL for r in records) else []
+    return bar_chart(records, lang, title, axis="indicator", order=order, reference=reference,
                      extra_notes=notes, series_order=series_order, width=width)
 
 
-def shares_chart(rows: pd.DataFrame, lang: str, title: str, order: list[str] | None = None,
+def shares_chart(rows: Rows, lang: str, title: str, order: list[str] | None = None,
                  series_order: list[str] | None = None, width: int = WIDE) -> go.Figure:
     """100 % stacked bars of the shares of one share group (e.g. petitions resolved / partly /
     pending), one bar per locality and period; shares that do not add up to 100 are noted."""
-    rows = rows[rows["status"] != PLANNED].copy()
     rank = {ind: i for i, ind in enumerate(order or [])}
-    loc_rank = {c: i for i, c in enumerate(series_order or [])}
-    rows["_bar"] = _map_rows(rows, lambda r: f"{locality_name(r, lang)} · {period_label(r, lang)}")
-    rows["_rank"] = rows["locality_code"].map(lambda c: loc_rank.get(c, 10_000))
-    rows = rows.sort_values(["_rank", "locality_code", "period_end"], kind="stable")
-    bars = list(dict.fromkeys(rows["_bar"]))
-    indicators = sorted(rows["indicator"].unique(), key=lambda i: (rank.get(i, 10_000), i))
+    loc_rank = _ranker(series_order)
+    records = sorted((r for r in _records(rows) if r["status"] != PLANNED),
+                     key=lambda r: (loc_rank(r["locality_code"]), r["locality_code"], r["period_end"]))
+    pairs = [(f"{locality_name(r, lang)} · {period_label(r, lang)}", r) for r in records]  # (bar, row)
+    bars = list(dict.fromkeys(bar for bar, _ in pairs))
+    by_indicator = _groups(pairs, lambda p: p[1]["indicator"])
     colours = {"true": theme.SERIES[3], "": theme.SERIES[2], "false": theme.SERIES[0]}
-    fig = go.Figure(_validate=False)
-    for i, ind in enumerate(indicators):
-        part = rows[rows["indicator"] == ind]
-        better = str(part["higher_is_better"].iloc[0]) if present(part["higher_is_better"].iloc[0]) else ""
+    data = []
+    for i, ind in enumerate(sorted(by_indicator, key=lambda i: (rank.get(i, 10_000), i))):
+        part = [r for _, r in by_indicator[ind]]
+        better = str(part[0]["higher_is_better"]) if present(part[0]["higher_is_better"]) else ""
         colour = colours.get(better, theme.palette()[i % 8])
-        fig.add_trace(go.Bar(_validate=False, x=[None], y=[None], orientation="h", name=indicator_name(part.iloc[0], lang),
-                             legendgroup=ind, showlegend=True, hoverinfo="skip", marker={"color": colour},
-                             meta={"role": "legend", "series": ind}))
-        fig.add_trace(go.Bar(_validate=False,
-            x=[float(v) for v in part["value"]], y=list(part["_bar"]), orientation="h",
-            name=indicator_name(part.iloc[0], lang), legendgroup=ind, showlegend=False,
-            marker={"color": [_fill(colour, s) for s in part["status"]], "line": {"color": "#FFFFFF", "width": 1},
-                    "pattern": {"shape": [PATTERN[s] for s in part["status"]], "fgcolor": colour, "solidity": 0.4}},
-            text=[value_text(r, lang) for r in _records(part)], textposition="inside",
-            insidetextanchor="middle", textfont={"size": 13},
-            hovertext=[hover_text(r, lang) for r in _records(part)],
-            hovertemplate="%{hovertext}<extra></extra>",
-            meta={"role": "result", "series": ind, "figure_ids": list(part["figure_id"]),
-                  "statuses": list(part["status"])},
-        ))
+        name = indicator_name(part[0], lang)
+        statuses = [r["status"] for r in part]
+        data.append({"type": "bar", "x": [None], "y": [None], "orientation": "h", "name": name,
+                     "legendgroup": ind, "showlegend": True, "hoverinfo": "skip", "marker": {"color": colour},
+                     "meta": {"role": "legend", "series": ind}})
+        data.append({
+            "type": "bar", "x": [float(r["value"]) for r in part], "y": [bar for bar, _ in by_indicator[ind]],
+            "orientation": "h", "name": name, "legendgroup": ind, "showlegend": False,
+            "marker": {"color": [_fill(colour, s) for s in statuses], "line": {"color": "#FFFFFF", "width": 1},
+                       "pattern": {"shape": [PATTERN[s] for s in statuses], "fgcolor": colour, "solidity": 0.4}},
+            "text": [value_text(r, lang) for r in part], "textposition": "inside",
+            "insidetextanchor": "middle", "textfont": {"size": 13},
+            "hovertext": [hover_text(r, lang) for r in part], "hovertemplate": "%{hovertext}<extra></extra>",
+            "meta": {"role": "result", "series": ind, "figure_ids": [r["figure_id"] for r in part],
+                     "statuses": statuses},
+        })
     notes = []
-    for bar, total in rows.groupby("_bar", sort=False)["value"].sum().items():
+    for bar, own in _groups(pairs, lambda p: p[0]).items():
+        total = _sum([float(r["value"]) for _, r in own])
         if abs(total - 100) > 1.0:
             notes.append(t("dom_shares_total", lang, bar=bar, total=fmt.percent(total, lang, 1, exact=False)))
-    if (rows["period_kind"] != ANNUAL).any():
+    if any(r["period_kind"] != ANNUAL for r in records):
         notes.append(t("dom_periods_note", lang))
-    for key_trace in _legend_keys(set(rows["status"]) - {"reported"}, lang):
-        fig.add_trace(key_trace)
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(range=[0, 100], ticksuffix=" %" if lang == "vi" else "%", tickformat=",~f")
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=bars, autorange="reversed",
-                     automargin=True)
-    return finish(fig, lang, title, notes, source_line(rows, lang), below=40,
-                  legend_labels=[tr.name for tr in fig.data if tr.meta.get("role") == "legend"],
+    data += _legend_keys({r["status"] for r in records} - {"reported"}, lang)
+    layout = {"barmode": "stack",
+              "xaxis": {"range": [0, 100], "ticksuffix": " %" if lang == "vi" else "%", "tickformat": ",~f"},
+              "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": bars,
+                        "autorange": "reversed", "automargin": True}}
+    return finish({"data": data, "layout": layout}, lang, title, notes, source_line(records, lang), below=40,
+                  legend_labels=[tr["name"] for tr in data if tr["meta"].get("role") == "legend"],
                   plot_height=max(110, 64 * len(bars)), width=width)
 
 
 REGISTER_SYMBOL = {"held": "circle", "planned": "circle-open", "postponed": "x-thin-open"}
 
 
-def register_timeline(register: pd.DataFrame, lang: str, title: str, year_from: int, year_to: int,
+def _missing_last(value) -> tuple:
+    """A sort key that puts missing values (None, NaT) after the rest, as pandas sorts."""
+    return (1, 0) if not present(value) else (0, value)
+
+
+def register_timeline(register: Rows, lang: str, title: str, year_from: int, year_to: int,
                       series_order: list[str] | None = None, width: int = WIDE) -> go.Figure | None:
     """The session register on a date axis: one lane per locality, a mark per dated session
     (number, resolutions passed; hollow if planned, a cross if postponed), a bar over its days.
     Sessions no source dates are named in a note, not placed; None when no session is dated."""
-    reg = register.copy()
-    loc_rank = {c: i for i, c in enumerate(series_order or [])}
-    reg["_rank"] = reg["locality_code"].map(lambda c: loc_rank.get(c, 10_000))
-    reg = reg.sort_values(["_rank", "locality_code", "known_date"], kind="stable")
-    reg["_loc"] = _map_rows(reg, lambda r: locality_name(r, lang))
-    dated = reg[reg["known_date"].map(present)].copy()
-    undated = reg[~reg["known_date"].map(present)]
-    if dated.empty:
+    rank = _ranker(series_order)
+    reg = sorted(_records(register), key=lambda r: (rank(r["locality_code"]), r["locality_code"],
+                                                    _missing_last(r["known_date"])))
+    named = [(locality_name(r, lang), r) for r in reg]  # (lane, row)
+    undated = [(lane, r) for lane, r in named if not present(r["known_date"])]
+    dated, seen = [], {}  # (lane, text position, row)
+    for lane, r in named:
+        if present(r["known_date"]):
+            # labels alternate above and below the mark along each lane, so close sessions stay legible
+            i = seen[lane] = seen.get(lane, -1) + 1
+            dated.append((lane, "top center" if i % 2 == 0 else "bottom center", r))
+    if not dated:
         return None
-    # labels alternate above and below the mark along each lane, so close sessions stay legible
-    dated["_pos"] = dated.groupby("_loc").cumcount().map(lambda i: "top center" if i % 2 == 0 else "bottom center")
-    lanes = list(dict.fromkeys(dated["_loc"]))
+    lanes = list(dict.fromkeys(lane for lane, _, _ in dated))
     palette = theme.palette()
     kind_colour = {"regular": palette[1], "thematic": palette[0], "extraordinary": palette[2],
                    "unknown": theme.KEY}
-    fig = go.Figure(_validate=False)
+    by_kind = _groups(dated, lambda d: d[2]["kind"])
+    data, shapes = [], []
     for kind in ("regular", "thematic", "extraordinary", "unknown"):
-        part = dated[dated["kind"] == kind]
-        if part.empty:
+        part = by_kind.get(kind)
+        if not part:
             continue
-        spans = part[part["start_date"].map(present) & part["end_date"].map(present)]
-        for r in _records(spans):
-            fig.add_shape(type="line", x0=r["start_date"], x1=r["end_date"], y0=r["_loc"], y1=r["_loc"],
-                          line={"color": kind_colour[kind], "width": 8}, layer="below")
-        fig.add_trace(go.Scatter(_validate=False,
-            x=list(part["known_date"]), y=list(part["_loc"]), mode="markers+text",
-            name=t("dom_kind_" + kind, lang),
-            marker={"size": 15, "color": kind_colour[kind],
-                    "symbol": [REGISTER_SYMBOL.get(s, "circle") for s in part["status"]],
-                    "line": {"width": 2, "color": kind_colour[kind]}},
-            text=[register_label(r, lang) for r in _records(part)], textposition=list(part["_pos"]),
-            textfont={"size": 12}, cliponaxis=False,
-            hovertext=[register_hover(r, lang) for r in _records(part)],
-            hovertemplate="%{hovertext}<extra></extra>",
-            meta={"role": "result", "series": kind, "session_ids": list(part["session_id"])},
-        ))
+        shapes += [{"type": "line", "x0": r["start_date"], "x1": r["end_date"], "y0": lane, "y1": lane,
+                    "line": {"color": kind_colour[kind], "width": 8}, "layer": "below"}
+                   for lane, _, r in part if present(r["start_date"]) and present(r["end_date"])]
+        data.append({
+            "type": "scatter", "x": [r["known_date"] for _, _, r in part], "y": [lane for lane, _, _ in part],
+            "mode": "markers+text", "name": t("dom_kind_" + kind, lang),
+            "marker": {"size": 15, "color": kind_colour[kind],
+                       "symbol": [REGISTER_SYMBOL.get(r["status"], "circle") for _, _, r in part],
+                       "line": {"width": 2, "color": kind_colour[kind]}},
+            "text": [register_label(r, lang) for _, _, r in part], "textposition": [p for _, p, _ in part],
+            "textfont": {"size": 12}, "cliponaxis": False,
+            "hovertext": [register_hover(r, lang) for _, _, r in part],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "meta": {"role": "result", "series": kind, "session_ids": [r["session_id"] for _, _, r in part]},
+        })
+    statuses = {r["status"] for _, _, r in dated}
     for status in ("planned", "postponed"):
-        if status in set(dated["status"]):
-            fig.add_trace(go.Scatter(_validate=False, x=[None], y=[None], mode="markers", name=t("dom_reg_key_" + status, lang),
-                                     marker={"size": 12, "symbol": REGISTER_SYMBOL[status], "color": theme.KEY,
-                                             "line": {"width": 2, "color": theme.KEY}},
-                                     hoverinfo="skip", meta={"role": "key", "status": status}))
+        if status in statuses:
+            data.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers",
+                         "name": t("dom_reg_key_" + status, lang),
+                         "marker": {"size": 12, "symbol": REGISTER_SYMBOL[status], "color": theme.KEY,
+                                    "line": {"width": 2, "color": theme.KEY}},
+                         "hoverinfo": "skip", "meta": {"role": "key", "status": status}})
     notes = []
-    if not undated.empty:
-        items = [f"{r['_loc']}: {register_name(r, lang)}" for r in _records(undated)]
+    if undated:
+        items = [f"{lane}: {register_name(r, lang)}" for lane, r in undated]
         notes.append(t("dom_reg_undated", lang, sessions="; ".join(items)))
-    fig.update_xaxes(type="date", range=[f"{year_from}-01-01", f"{year_to}-12-31"],
-                     tickformat="%-m/%Y" if lang == "vi" else "%b %Y", automargin=True)
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=lanes, automargin=True,
-                     range=[len(lanes) - 0.4, -0.6], autorange=False, ticklabelstandoff=8)
-    return finish(fig, lang, title, notes, source_line(reg, lang),
-                  legend_labels=[tr.name for tr in fig.data if tr.meta.get("role") != "key"],
+    layout = {"xaxis": {"type": "date", "range": [f"{year_from}-01-01", f"{year_to}-12-31"],
+                        "tickformat": "%-m/%Y" if lang == "vi" else "%b %Y", "automargin": True},
+              "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": lanes, "automargin": True,
+                        "range": [len(lanes) - 0.4, -0.6], "autorange": False, "ticklabelstandoff": 8},
+              **({"shapes": shapes} if shapes else {})}
+    return finish({"data": data, "layout": layout}, lang, title, notes, source_line(reg, lang),
+                  legend_labels=[tr["name"] for tr in data if tr["meta"].get("role") != "key"],
                   plot_height=40 + 110 * len(lanes), width=width)
 
 
@@ -755,7 +862,7 @@ def register_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _require(rows: pd.DataFrame, kinds: set[str]) -> None:
-    bad = set(rows["period_kind"]) - kinds
+def _require(rows: list[dict], kinds: set[str]) -> None:
+    bad = {r["period_kind"] for r in rows} - kinds
     if bad:
         raise ValueError(f"rows of period kinds {sorted(bad)} do not belong on this axis")
