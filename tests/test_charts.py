@@ -462,3 +462,21 @@ def test_records_draw_what_the_frame_draws_and_rows_are_left_as_given():
         assert from_frame.to_json() == from_records.to_json(), builder.__name__
         pd.testing.assert_frame_equal(rows, before)
         assert all(list(a) == list(b) and all(a[k] is b[k] for k in a) for a, b in zip(records, kept))
+
+
+def _same_value(a, b) -> bool:
+    return type(a) is type(b) and (a == b or (a != a and b != b) or (a is None and b is None))
+
+
+@pytest.mark.parametrize("page", ["sessions", "budget"])
+def test_records_are_what_to_dict_gives(page):
+    """`_records` reads a frame a column at a time: the same dicts, value types and missing values
+    as `DataFrame.to_dict("records")` on the query results the pages draw (and on the fixtures)."""
+    data = build.load(page, ("31", "30", "36", "288", "X-TP1"), 2019, 2025)
+    assert len(data.rows) > 20
+    for rows in (data.rows, data.register, REVENUE, register_frame()):
+        ours, theirs = charts._records(rows), rows.to_dict("records")
+        assert len(ours) == len(theirs)
+        for a, b in zip(ours, theirs):
+            assert list(a) == list(b)
+            assert all(_same_value(a[k], b[k]) for k in a), [(k, a[k], b[k]) for k in a if not _same_value(a[k], b[k])]

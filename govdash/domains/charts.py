@@ -13,9 +13,11 @@ House rules drawn into every figure:
 The builders read their rows once (a DataFrame is turned into dicts at entry, or a list of dicts
 is taken as it is), do the rest in plain Python, write the figure as a plain dict and make it a
 `go.Figure` once, unvalidated, at the end (`finish`): pandas steps per series and Plotly's object
-model (`update_layout`, `add_traces`, validation) cost ~100 times more than the drawing itself. The
-figure is the one the earlier object-model code made, property for property (checked over every
-domain chart of the bundled data and ~200 national-scale selections).
+model (`update_layout`, `add_traces`, `make_subplots`, validation) made drawing a page's open
+section ~12 times slower (national scale, `benchmarks/charts_draw.py`). The figures are those the
+object-model code made, key for key and value for value; only the order of keys in the JSON
+differs (`benchmarks/charts_equal.py`, over every domain chart of the bundled data and ~200
+national-scale selections).
 """
 from __future__ import annotations
 
@@ -23,9 +25,12 @@ import html
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from pandas.api.extensions import ExtensionDtype
 
 from govdash import fmt, theme
 from govdash.i18n import pick, t
@@ -69,6 +74,13 @@ def _esc(text: object) -> str:
 
 def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False) or [""]
+
+
+@lru_cache(maxsize=8192)
+def _wrapped(text: str, width: int, lines: int | None = None) -> str:
+    """`text` wrapped to `width` characters a line (at most `lines` lines), each line escaped, joined
+    by `<br>`; cached, since the same names, titles and periods recur across rows and reruns."""
+    return "<br>".join(_esc(s) for s in _wrap(text, width)[:lines])
 
 
 def locality_name(row: pd.Series, lang: str) -> str:
@@ -142,7 +154,7 @@ def source_name(row: pd.Series) -> str:
 def hover_text(row: pd.Series, lang: str) -> str:
     """Hover text of one figure: locality and period, indicator and value, status, source document."""
     body = t("body_" + row["body"], lang)
-    source = "<br>".join(_esc(s) for s in _wrap(f"{row['source_title']} ({source_name(row)})", 70))
+    source = _wrapped(f"{row['source_title']} ({source_name(row)})", 70)
     return (f"<b>{_esc(locality_name(row, lang))}</b> · {_esc(period_label(row, lang))}<br>"
             f"{_esc(indicator_name(row, lang))} ({_esc(body)}): <b>{_esc(full_value(row, lang))}</b><br>"
             f"{_esc(status_text(row, lang))}<br>{t('source_label', lang)}: {source}")
@@ -168,9 +180,18 @@ def _records(rows: Rows) -> list[dict]:
     """The rows as plain dicts, read once at a builder's entry (a list of dicts is taken as it is,
     never changed). Everything after is plain Python: a pandas step per series or panel cost more
     than the rest of a chart."""
-    if isinstance(rows, pd.DataFrame):
-        return rows.to_dict("records")
-    return list(rows)
+    if not isinstance(rows, pd.DataFrame):
+        return list(rows)
+    # what `rows.to_dict("records")` gives, a third of its cost: a column at a time, boxed as it
+    # boxes (Python scalars, Timestamps; a missing value of a nullable column as None)
+    columns = []
+    for _, column in rows.items():
+        values = column.tolist()
+        if column.dtype == object or isinstance(column.dtype, ExtensionDtype):
+            values = [None if v is pd.NA else v.item() if isinstance(v, np.generic) else v for v in values]
+        columns.append(values)
+    names = list(rows.columns)
+    return [dict(zip(names, row)) for row in zip(*columns)]
 
 
 def _ranker(codes: list[str] | None):
@@ -278,11 +299,11 @@ def _category(row: pd.Series, axis: str, lang: str, mixed_bodies: bool) -> str:
         label = indicator_name(row, lang)
         if mixed_bodies:
             label += f" ({t('body_' + row['body'], lang)})"
-        return "<br>".join(_esc(s) for s in _wrap(label, LABEL_WRAP))
+        return _wrapped(label, LABEL_WRAP)
     if axis == SESSION:
         return session_tick(row, lang)
     # periods: two short lines, so labels never need rotating
-    return "<br>".join(_esc(s) for s in _wrap(period_label(row, lang), 13)[:3])
+    return _wrapped(period_label(row, lang), 13, 3)
 
 
 def session_tick(row: pd.Series, lang: str) -> str:
@@ -833,7 +854,7 @@ def register_hover(row: pd.Series, lang: str) -> str:
         res = fmt.number(int(row["resolutions_passed"]), lang, 0)
         if present(row.get("resolutions_status")):
             res += f" ({t('status_' + row['resolutions_status'], lang)})"
-    source = "<br>".join(_esc(s) for s in _wrap(f"{row['source_title']} ({source_name(row)})", 70))
+    source = _wrapped(f"{row['source_title']} ({source_name(row)})", 70)
     return (f"<b>{_esc(locality_name(row, lang))}</b> · {_esc(register_name(row, lang))}<br>"
             f"{t('dom_reg_kind', lang)}: {t('dom_kind_' + row['kind'], lang)} · {_esc(_dates(row, lang))}<br>"
             f"{t('dom_reg_resolutions_label', lang)}: {res}<br>{t('source_label', lang)}: {source}")
