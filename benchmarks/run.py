@@ -453,6 +453,7 @@ def _page_changes(browser, base: str, page_file: str, picks: dict, ctx: dict,
             change(paint.LOCALITY_KEY, member, "locality", by_keyboard=True)
     except Exception as e:  # noqa: BLE001
         out["error"] = f"{type(e).__name__}: {e}"[:300]
+        out["error_state"] = _state(page)
     finally:
         context.close()
     out.update({"area_change": stats_ms(raw["area"]), "locality_change": stats_ms(raw["locality"]),
@@ -464,6 +465,21 @@ def _page_changes(browser, base: str, page_file: str, picks: dict, ctx: dict,
         out["keyboard"] = {"client": stats_ms(raw["keyboard_client"]),
                            "painted": stats_ms(raw["keyboard_painted"])}
     return out
+
+
+def _state(page) -> dict | str:
+    """What the page showed when a change did not finish (for the report)."""
+    try:
+        return page.evaluate("""() => ({url: location.href, headings: [...document.querySelectorAll('h1')]
+          .map(h => h.innerText), script: document.querySelector('[data-testid="stApp"]')
+          ?.getAttribute('data-test-script-state'), stale: document.querySelectorAll('[data-stale="true"]').length,
+          status: !!document.querySelector('[data-testid="stStatusWidget"]'),
+          undrawn_charts: [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+            .filter(c => c.offsetParent !== null && !c.querySelector('.main-svg')).length,
+          exception: [...document.querySelectorAll('[data-testid="stException"]')].map(e => e.innerText.slice(0, 300)),
+          states: window.__bench.states.slice(-4), sends: window.__bench.sends.slice(-2)})""")
+    except Exception as e:  # noqa: BLE001
+        return f"{type(e).__name__}: {e}"[:200]
 
 
 def _client_summary(pages: dict) -> dict:
