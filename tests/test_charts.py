@@ -480,3 +480,9 @@ def test_records_are_what_to_dict_gives(page):
         for a, b in zip(ours, theirs):
             assert list(a) == list(b)
             assert all(_same_value(a[k], b[k]) for k in a), [(k, a[k], b[k]) for k in a if not _same_value(a[k], b[k])]
+
+
+def test_figures_are_made_shared_so_pages_do_not_copy_them_again():
+    from govdash import figures
+    fig = charts.years_chart(REVENUE, "vi", "Thu", [2021, 2022, 2023, 2024])
+    assert isinstance(fig, figures.SharedFigure) and figures.shared(fig) is fig

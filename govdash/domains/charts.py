@@ -12,9 +12,10 @@ House rules drawn into every figure:
 
 The builders read their rows once (a DataFrame is turned into dicts at entry, or a list of dicts
 is taken as it is), do the rest in plain Python, write the figure as a plain dict and make it a
-`go.Figure` once, unvalidated, at the end (`finish`): pandas steps per series and Plotly's object
-model (`update_layout`, `add_traces`, `make_subplots`, validation) made drawing a page's open
-section ~12 times slower (national scale, `benchmarks/charts_draw.py`). The figures are those the
+figure once at the end (`finish`), unvalidated and read-only (a `figures.SharedFigure`, which pages
+send without copying it again). Pandas steps per series and Plotly's object model
+(`update_layout`, `add_traces`, `make_subplots`, validation) made drawing a page's open section
+~12 times slower (national scale, `benchmarks/charts_draw.py`). The figures are those the
 object-model code made, key for key and value for value; only the order of keys in the JSON
 differs (`benchmarks/charts_equal.py`, over every domain chart of the bundled data and ~200
 national-scale selections).
@@ -32,7 +33,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from pandas.api.extensions import ExtensionDtype
 
-from govdash import fmt, theme
+from govdash import figures, fmt, theme
 from govdash.i18n import pick, t
 from govdash.tables import status_text
 
@@ -606,7 +607,8 @@ def finish(fig: dict, lang: str, title: str, notes: list[str], source: str, *,
            legend_labels: list[str], plot_height: int, below: int = 36, panels: int = 1,
            width: int = WIDE, subtitle: str = "", left: int = 60) -> go.Figure:
     """The figure dict (`{"data": [...], "layout": {...}}`) with the house style, the title, the
-    legend under the title, notes and the source line below the plot, made a `go.Figure` once.
+    legend under the title, notes and the source line below the plot, made a figure once (a
+    `figures.SharedFigure`: not to be changed, build another instead).
 
     `below` is the room the bottom axis needs (tick labels, title); the notes start under it.
     `width` is the width the figure is expected to get: titles and notes wrap to it.
@@ -647,8 +649,9 @@ def finish(fig: dict, lang: str, title: str, notes: list[str], source: str, *,
             "xanchor": "left", "yanchor": "top", "yshift": -below, "xshift": 10 - left, "align": "left",
             "showarrow": False, "font": {"size": 11, "color": theme.MUTED}, "name": "notes",
         })
-    # one object at the end, unvalidated: the values are built here (and covered by tests)
-    return go.Figure(fig, _validate=False)
+    # one object at the end, unvalidated (the values are built here and covered by tests), and
+    # read-only: pages share it between reruns and sessions, its dict form made once
+    return figures.SharedFigure(fig, _validate=False)
 
 
 # ---------------------------------------------------------------- specialised builders
