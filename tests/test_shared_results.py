@@ -44,3 +44,19 @@ def test_a_shared_figure_sends_what_it_was_drawn_with():
     sent["data"][0]["y"] = [0]  # what one rerun does with its copy stays its own
     sent["layout"]["title"] = {"text": "x"}
     assert shared.to_dict() == fig.to_dict()
+
+
+def test_a_figure_built_as_a_dict_is_sent_as_plotly_would_send_it():
+    import json
+
+    import plotly.io as pio
+    made = {"data": [{"type": "bar", "x": ["2022", "2023"], "y": [4, 69], "name": "Nghị quyết"}],
+            "layout": {"title": {"text": "HĐND"}, "height": 320, "xaxis": {"type": "category"}}}
+    shared = figures.SharedFigure(made, _validate=False)
+    eager = go.Figure(made, _validate=False)
+    # sent without Plotly's objects being built, with Plotly's default template as Plotly adds it
+    assert json.loads(pio.to_json(shared)) == json.loads(eager.to_json())
+    assert "_data" not in shared.__dict__
+    # read as a figure, it becomes one
+    assert shared.data[0].name == "Nghị quyết" and shared.layout.height == 320
+    assert json.loads(shared.to_json()) == json.loads(eager.to_json())

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from govdash import db, fmt
+from govdash import db, fmt, tables
 from govdash.db import Fetch
 from govdash.domains import charts, kpi
 from govdash.domains.pages import PAGES, ChartSpec, PageSpec
@@ -25,17 +25,28 @@ class PageData:
 
 @dataclass(eq=False)
 class SectionView:
-    """A section as shown: its title, charts and the figure rows shown as cards. `parts` are its
-    charts still to be drawn; `charts` is None until they are (see `build(render=…)`)."""
+    """A section as shown: its title, charts and the figure rows shown as cards (`card_records`,
+    as plain dicts in card order; `cards`, the same as a frame). `parts` are its charts still to
+    be drawn; `charts` is None until they are (see `build(render=…)`)."""
     key: str
     title: str
     charts: list[charts.Chart] | None
-    cards: pd.DataFrame
+    card_records: list[dict]
     parts: list = field(default_factory=list)
+    source: _Rows | None = None
+    card_positions: list[int] = field(default_factory=list)
+
+    @property
+    def cards(self) -> pd.DataFrame:
+        """The card rows as a frame (taken when first asked for)."""
+        made = self.__dict__.get("_cards")
+        if made is None:
+            made = self.__dict__["_cards"] = self.source.take(self.card_positions)
+        return made
 
     def has_content(self) -> bool:
         """Whether the section shows anything: a chart to draw or a card."""
-        return bool(self.parts) or not self.cards.empty
+        return bool(self.parts) or bool(self.card_records)
 
 
 @dataclass(eq=False)
@@ -47,6 +58,7 @@ class PageView:
     other_cards: pd.DataFrame
     all_rows: pd.DataFrame
     shown_ids: set[str] = field(default_factory=set)
+    other_records: list[dict] = field(default_factory=list)  # `other_cards` as plain dicts
 
 
 def page_spec(page: str) -> PageSpec:
@@ -93,7 +105,7 @@ class _Rows:
 
     def __init__(self, frame: pd.DataFrame):
         self.frame = frame
-        self.records = self.frame.to_dict("records")
+        self.records = tables.records(frame)
 
     def take(self, positions: list[int]) -> pd.DataFrame:
         """The rows at these positions (in this order), keeping their index as a mask would."""
@@ -106,14 +118,31 @@ class _Rows:
 @dataclass(eq=False)
 class _Part:
     """A chart to be drawn: its spec, period family ("annual", "sessions", "periods", "register"),
-    key, title and rows; `wide` says whether it takes the full page width."""
+    key, title and rows (the register's frame, or positions in the page's `_Rows`: `records` as
+    plain dicts, `rows` as a frame taken when first asked for); `wide` says whether it takes
+    the full page width."""
     spec: ChartSpec
     variant: str
     key: str
     title: str
-    rows: pd.DataFrame
+    source: _Rows | pd.DataFrame
     wide: bool
     positions: list[int] = field(default_factory=list)
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        if isinstance(self.source, pd.DataFrame):
+            return self.source
+        made = self.__dict__.get("_rows")
+        if made is None:
+            made = self.__dict__["_rows"] = self.source.take(self.positions)
+        return made
+
+    @property
+    def records(self) -> list[dict]:
+        if isinstance(self.source, pd.DataFrame):
+            return tables.records(self.source)
+        return [self.source.records[i] for i in self.positions]
 
 
 def _parts(spec: ChartSpec, preferred: pd.DataFrame | _Rows, register: pd.DataFrame | None,
@@ -141,7 +170,7 @@ def _parts(spec: ChartSpec, preferred: pd.DataFrame | _Rows, register: pd.DataFr
         if not positions:
             continue
         name = title if variant == "annual" else f"{t(spec.title, lang)} — {t('dom_variant_' + variant, lang)} · {span}"
-        parts.append(_Part(spec, variant, spec.key + suffix, name, rows.take(positions),
+        parts.append(_Part(spec, variant, spec.key + suffix, name, rows,
                            _is_wide(spec, variant, [recs[i] for i in positions]), positions))
     return parts
 
@@ -168,8 +197,9 @@ def _render(part: _Part, lang: str, year_from: int, year_to: int, order: list[st
         return charts.Chart(part.key, part.title, fig, charts.source_line(part.rows, lang), part.rows,
                             note=note, kind="register", wide=True)
     years = list(range(year_from, year_to + 1))
-    fig = _figure(part.spec, part.variant, part.rows, lang, part.title, years, order, width)
-    return charts.Chart(part.key, part.title, fig, charts.source_line(part.rows, lang), part.rows,
+    records = part.records  # the builders read dicts: no second reading of a frame
+    fig = _figure(part.spec, part.variant, records, lang, part.title, years, order, width)
+    return charts.Chart(part.key, part.title, fig, charts.source_line(records, lang), part.rows,
                         wide=part.wide)
 
 
@@ -264,17 +294,19 @@ def build(page: str, data: PageData, localities: tuple[str, ...], year_from: int
                 shown |= rows.ids(part.positions)
         made = (draw(parts, localities, year_from, year_to, lang)
                 if render is None or index in render else None)
-        sections.append(SectionView(section.title, t(section.title, lang), made, rows.take([]), parts))
+        sections.append(SectionView(section.title, t(section.title, lang), made, [], parts, rows))
     leftovers = [i for i in preferred if recs[i]["figure_id"] not in shown]
     placed: set[str] = set()
     for view, section in zip(sections, spec.sections):
         indicators = section.indicators()
         mine = [i for i in leftovers if recs[i]["indicator"] in indicators and recs[i]["figure_id"] not in placed]
-        view.cards = rows.take(_card_order(recs, mine, localities))
+        view.card_positions = _card_order(recs, mine, localities)
+        view.card_records = [recs[i] for i in view.card_positions]
         placed |= rows.ids(mine)
     other = _card_order(recs, [i for i in leftovers if recs[i]["figure_id"] not in placed], localities)
     head, year = kpi_rows(rows, localities[0]) if localities else (rows.take([]), None)
-    return PageView(sections, head, year, rows.take(other), data.rows, shown | placed | rows.ids(other))
+    return PageView(sections, head, year, rows.take(other), data.rows, shown | placed | rows.ids(other),
+                    other_records=[recs[i] for i in other])
 
 
 def _card_order(recs: list[dict], positions: list[int], localities: tuple[str, ...]) -> list[int]:
@@ -284,11 +316,11 @@ def _card_order(recs: list[dict], positions: list[int], localities: tuple[str, .
                                             recs[i]["sort_order"], recs[i]["body"]))
 
 
-def cards(rows: pd.DataFrame, lang: str, name_locality: bool) -> list[kpi.Card]:
+def cards(rows: pd.DataFrame | list[dict], lang: str, name_locality: bool) -> list[kpi.Card]:
     """KPI-style cards for figure rows, naming the locality in the caption when several are shown."""
     from dataclasses import replace
     out = []
-    records = rows.to_dict("records")  # plain dicts: a Series per row costs more than the card
+    records = tables.records(rows) if isinstance(rows, pd.DataFrame) else rows  # a Series per row costs more than the card
     bodies: dict[tuple[str, str], set[str]] = {}
     for r in records:
         bodies.setdefault((r["locality_code"], r["indicator"]), set()).add(r["body"])

@@ -28,14 +28,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from pandas.api.extensions import ExtensionDtype
 
 from govdash import figures, fmt, theme
 from govdash.i18n import pick, t
-from govdash.tables import status_text
+from govdash.tables import records, status_text
 
 # Levels that can be compared on one panel: provincial level, district level, commune level.
 TIER = {"region": 0, "central_city": 1, "province": 1, "provincial_city": 2, "district": 2, "commune": 3,
@@ -181,18 +179,7 @@ def _records(rows: Rows) -> list[dict]:
     """The rows as plain dicts, read once at a builder's entry (a list of dicts is taken as it is,
     never changed). Everything after is plain Python: a pandas step per series or panel cost more
     than the rest of a chart."""
-    if not isinstance(rows, pd.DataFrame):
-        return list(rows)
-    # what `rows.to_dict("records")` gives, a third of its cost: a column at a time, boxed as it
-    # boxes (Python scalars, Timestamps; a missing value of a nullable column as None)
-    columns = []
-    for _, column in rows.items():
-        values = column.tolist()
-        if column.dtype == object or isinstance(column.dtype, ExtensionDtype):
-            values = [None if v is pd.NA else v.item() if isinstance(v, np.generic) else v for v in values]
-        columns.append(values)
-    names = list(rows.columns)
-    return [dict(zip(names, row)) for row in zip(*columns)]
+    return list(rows) if not isinstance(rows, pd.DataFrame) else records(rows)
 
 
 def _ranker(codes: list[str] | None):

@@ -82,7 +82,7 @@ def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang:
         has_own=bool((data.rows["locality_code"] == shown[0]).any()),
         kpi_annual=bool((view.kpi_rows["period_kind"] == "year").all()),
         kpi_cards=build.cards(view.kpi_rows, lang, name_locality=False) if view.kpi_year is not None else [],
-        other_cards=build.cards(view.other_cards, lang, name_locality=True),
+        other_cards=build.cards(view.other_records, lang, name_locality=True),
     )
 
 
@@ -99,7 +99,7 @@ def _section_drawn(page: str, shown: tuple[str, ...], year_from: int, year_to: i
     opened; each figure shared read-only, its dict form made once (`figures.SharedFigure`)."""
     view = _view(page, shown, year_from, year_to, lang, store, hide_low).view
     drawn = build.draw(view.sections[index].parts, shown, year_from, year_to, lang)
-    cards = build.cards(view.sections[index].cards, lang, name_locality=len(shown) > 1)
+    cards = build.cards(view.sections[index].card_records, lang, name_locality=len(shown) > 1)
     return [replace(c, figure=figures.shared(c.figure)) for c in drawn], cards
 
 
