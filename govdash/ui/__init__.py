@@ -413,16 +413,15 @@ def _go(locality: str | None = None, year: int | None = None) -> None:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _coverage_index(domains: tuple[str | None, ...], store: int) -> tuple[list[str], dict[str, list[int]]]:
-    """Localities with figures of some domains, in the `coverage` query's order (by locality
-    for several domains), and each one's years, sorted (shared read-only, per store generation)."""
+def _coverage_index(domains: tuple[str | None, ...], store: int) -> tuple[pd.DataFrame, list[str], dict[str, int]]:
+    """Which localities have figures of some domains in which years (the `coverage` rows, by
+    locality and year), the localities in that order and each one's last year (shared
+    read-only, per store generation)."""
     frames = [query("coverage", domain=d) for d in domains]
     years = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    years_of: dict[str, set[int]] = {}
-    for code, year in zip(years["locality_code"], years["year"]):
-        years_of.setdefault(code, set()).add(int(year))
-    order = sorted(years_of) if len(frames) > 1 else list(years_of)
-    return order, {code: sorted(ys) for code, ys in years_of.items()}
+    years = years[["locality_code", "year"]].sort_values(["locality_code", "year"], kind="stable")
+    last = years.groupby("locality_code", sort=True)["year"].max()
+    return years, list(last.index), {c: int(y) for c, y in last.items()}
 
 
 def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
@@ -436,8 +435,8 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
     st.info(message or t_md("no_data", language, locality=name, year=sel.year_to), icon="ℹ️")
     domains = domain if isinstance(domain, tuple) else (domain,)
     domain = "-".join(domains) if isinstance(domain, tuple) else domain
-    order, years_of = _coverage_index(domains, db.generation())
-    own = years_of.get(sel.locality, [])
+    years, order, last_year = _coverage_index(domains, db.generation())
+    own = sorted({int(y) for y in years["year"][years["locality_code"] == sel.locality]})
     if own:
         st.write(t("no_data_elsewhere", language, years=", ".join(map(str, own))))
         cols = st.columns(min(len(own), 6))
@@ -449,7 +448,7 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
     st.write(t_md("no_data_none", language, names=", ".join(names)))
     cols = st.columns(min(max(len(names), 1), 6))
     for col, (code, label) in zip(cols, zip(order, names)):
-        last = years_of[code][-1]
+        last = last_year[code]
         col.button(f"{md_escape(label)} ({last})", key=f"go_loc_{domain}_{code}", on_click=_go,
                    kwargs={"locality": code, "year": last})
 
