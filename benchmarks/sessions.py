@@ -175,8 +175,10 @@ def _rss_mb(pids: list[int]) -> float:
 
 
 async def run(base: str, n: int, think: tuple[float, float], query: str, pids: list[int],
-              seed: int = 7) -> dict:
-    """N sessions at once; latencies per action kind; peak server memory."""
+              seed: int = 7, rounds: int = 1) -> dict:
+    """N sessions at once (`rounds` times one after the other, their samples pooled: one session
+    alone makes only 4 changes a page, too few for a p95); latencies per action kind; peak
+    server memory."""
     samples = {k: [] for k in ("open_budget", "budget", "go_overview", "overview")}
     errors: list[str] = []
     peak = [0.0]
@@ -189,10 +191,11 @@ async def run(base: str, n: int, think: tuple[float, float], query: str, pids: l
 
     sampler = asyncio.create_task(sample_memory())
     t0 = time.perf_counter()
-    await asyncio.gather(*(one_session(base, query, think, seed * 1000 + i, samples, errors)
-                           for i in range(n)))
+    for r in range(rounds):
+        await asyncio.gather(*(one_session(base, query, think, seed * 1000 + r * 100 + i, samples, errors)
+                               for i in range(n)))
     sampler.cancel()
-    return {"sessions": n, "think_s": list(think), "seconds": round(time.perf_counter() - t0, 1),
+    return {"sessions": n, "rounds": rounds, "think_s": list(think), "seconds": round(time.perf_counter() - t0, 1),
             "errors": errors[:5], "n_errors": len(errors), "peak_rss_mb": peak[0] if pids else None,
             **{k: stats(v) for k, v in samples.items()}}
 
@@ -215,7 +218,7 @@ def markdown(results: list[dict], label: str) -> str:
         def pair(k):
             s = r[k]
             return f"{s['p50']:,} / {s['p95']:,}" if s.get("n") else "–"
-        lines.append(f"| {r['sessions']} | {r['think_s'][0]}–{r['think_s'][1]} | {pair('budget')} | "
+        lines.append(f"| {r['sessions']}{' ×' + str(r['rounds']) if r.get('rounds', 1) > 1 else ''} | {r['think_s'][0]}–{r['think_s'][1]} | {pair('budget')} | "
                      f"{pair('overview')} | {pair('open_budget')} | {r['peak_rss_mb'] or '–'} | {r['n_errors']} |")
     return "\n".join(lines)
 
@@ -229,11 +232,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pid", type=int, action="append", default=[], help="server process to sample")
     parser.add_argument("--label", default="")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--baseline-rounds", type=int, default=6,
+                        help="run the single-session case this many times one after another (pooled)")
     args = parser.parse_args(argv)
     think = tuple(float(x) for x in args.think.split("-"))
     results = []
     for n in (int(x) for x in args.sessions.split(",")):
-        results.append(asyncio.run(run(args.url.rstrip("/"), n, think, args.query, args.pid)))
+        rounds = args.baseline_rounds if n == 1 else 1
+        results.append(asyncio.run(run(args.url.rstrip("/"), n, think, args.query, args.pid, rounds=rounds)))
         print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     label = args.label or f"{args.url}, think {args.think} s"
     print(markdown(results, label))

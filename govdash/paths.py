@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +22,7 @@ ENV_STORE_DIR = "GOVDASH_STORE_DIR"        # where store files live
 ENV_EDITORS_FILE = "GOVDASH_EDITORS_FILE"  # the editor accounts file
 ENV_CHROMIUM = "GOVDASH_CHROMIUM"          # the Chromium kaleido draws chart images with
 ENV_PICKER_LIMIT = "GOVDASH_PICKER_LIMIT"  # localities above which the sidebar picks an area first
+ENV_DUCKDB_MEMORY = "GOVDASH_DUCKDB_MEMORY"  # DuckDB's memory limit per process, e.g. "128MB"
 DEFAULT_PICKER_LIMIT = 500
 
 
@@ -45,6 +47,18 @@ def editors_file() -> Path:
 def chromium() -> Path:
     """Debian's Chromium (`$GOVDASH_CHROMIUM` to use another binary)."""
     return Path(os.environ.get(ENV_CHROMIUM, "/usr/bin/chromium"))
+
+
+def duckdb_memory() -> str | None:
+    """DuckDB's memory limit for each process (`GOVDASH_DUCKDB_MEMORY`, e.g. `128MB`), or None for
+    DuckDB's default. A lower limit keeps fewer of the store's blocks in memory: less memory per
+    worker, slower queries (see the README's serving section)."""
+    value = os.environ.get(ENV_DUCKDB_MEMORY, "").strip()
+    if not value:
+        return None
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)", value, flags=re.IGNORECASE):
+        raise ValueError(f"{ENV_DUCKDB_MEMORY}={value!r}: expected a size such as 128MB or 1GB")
+    return value
 
 
 def picker_limit() -> int:

@@ -118,3 +118,20 @@ def test_models_are_built_after_the_models_they_read():
         for other in order:
             if other != name and re.search(rf"\b{other}\b", sql):
                 assert order.index(other) < order.index(name), (other, name)
+
+
+def test_a_worker_may_hold_fewer_store_blocks_in_memory(data, store_dir, monkeypatch):
+    """`GOVDASH_DUCKDB_MEMORY` bounds what DuckDB keeps of the store in each process (issue 16's
+    memory budget with several workers); a value that is not a size is refused, by name."""
+    from govdash import paths
+    monkeypatch.setenv(paths.ENV_DUCKDB_MEMORY, "96MB")
+    con = db.open_store(data)
+    limit = con.execute("select current_setting('memory_limit')").fetchone()[0]
+    assert limit.replace(" ", "").lower() in ("96.0mib", "96mib", "91.5mib", "91.5mb", "96.0mb", "96mb"), limit
+    assert len(db.run_query("localities", con)) == 7
+    con.close()
+    monkeypatch.setenv(paths.ENV_DUCKDB_MEMORY, "lots")
+    with pytest.raises(ValueError, match="GOVDASH_DUCKDB_MEMORY"):
+        paths.duckdb_memory()
+    monkeypatch.delenv(paths.ENV_DUCKDB_MEMORY)
+    assert paths.duckdb_memory() is None

@@ -33,6 +33,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from govdash import paths
 from govdash.db import journal, store
 from govdash.paths import QUERIES_DIR, data_dir
 
@@ -41,6 +42,16 @@ _TYPES = {"string": "VARCHAR", "number": "DOUBLE", "integer": "BIGINT", "date": 
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+def _config() -> dict:
+    """Settings of a read-only store connection: no extension fetched or loaded unasked;
+    DuckDB's memory limit when `GOVDASH_DUCKDB_MEMORY` sets one (fewer cached blocks per
+    worker, slower queries). Builds and in-memory stores keep DuckDB's default."""
+    limit = paths.duckdb_memory()
+    return {**_CONFIG, **({"memory_limit": limit} if limit else {})}
+
+
 _OPENING = threading.Lock()
 _CONNECTING = threading.Lock()
 
@@ -145,7 +156,7 @@ def _file_store(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to a built build. DuckDB shares one database per file within a
     process, so it is sealed by whoever opens it first; later connections find it sealed."""
     with _OPENING:
-        con = duckdb.connect(str(path), read_only=True, config=dict(_CONFIG))
+        con = duckdb.connect(str(path), read_only=True, config=_config())
         if not con.execute("select current_setting('lock_configuration')").fetchone()[0]:
             con.execute("load icu")
             _seal(con)
