@@ -513,8 +513,7 @@ def section_browser(ctx: dict) -> dict:
                 if ctx.get("pages") and page_file not in ctx["pages"]:
                     continue
                 print(f"[bench]   browser {page_file} …", file=sys.stderr, flush=True)
-                pages[page_file] = _page_changes(browser, server.base, page_file, picks, ctx,
-                                                 keyboard=page_file == "overview.py")
+                pages[page_file] = _page_changes(browser, server.base, page_file, picks, ctx, keyboard=True)
             browser.close()
     finally:
         server.stop()
@@ -1013,13 +1012,13 @@ def _picker_md(b: dict, pk: dict) -> list[str]:
             s = (client or {}).get(box) or {}
             if s.get("n"):
                 rows.append(f"| {scale} | {label} | {_fmt(s.get('p50'))} | {_fmt(s.get('p95'))} | {s['n']} | {note} |")
-    add(f"this run ({_fmt(b.get('localities'))} localities)", b.get("picker_client"), "every page")
+    add(f"this run ({b.get('localities') or 0:,} localities)", b.get("picker_client"), "every page")
     if "error" in pk and "one_box" not in pk:
         rows.append(f"| bundled | — | — | — | — | error: {str(pk['error']).splitlines()[-1][:120]} |")
     for key, label in (("one_box", "one box"), ("two_boxes", "two boxes, GOVDASH_PICKER_LIMIT=10")):
         if isinstance(pk.get(key), dict):
             client = {**(pk[key].get("client") or {}), "keyboard_enter": _get(pk, key, "keyboard", "client")}
-            add(f"bundled ({_fmt(pk.get('localities'))} localities), {label}", client, "Overview")
+            add(f"bundled ({pk.get('localities') or 0:,} localities), {label}", client, "Overview")
     return head + rows if rows else []
 
 
