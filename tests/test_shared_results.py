@@ -60,3 +60,12 @@ def test_a_figure_built_as_a_dict_is_sent_as_plotly_would_send_it():
     # read as a figure, it becomes one
     assert shared.data[0].name == "Nghị quyết" and shared.layout.height == 320
     assert json.loads(shared.to_json()) == json.loads(eager.to_json())
+
+
+def test_domain_charts_are_drawn_as_shared_figures():
+    # pages send them as they are: a chart builder that returned a plain go.Figure would be
+    # deep-copied by st.plotly_chart on every rerun
+    from govdash.domains import build
+    charts = [c for c in build.domain_charts("sessions", ("01",), 2019, 2025) if c.figure is not None]
+    charts += [c for c in build.domain_charts("budget", ("31",), 2019, 2025) if c.figure is not None]
+    assert charts and all(isinstance(c.figure, figures.SharedFigure) for c in charts)

@@ -3,12 +3,12 @@ picker, KPI cards, sections of charts with their tables, cards, coverage and the
 The page files call `render(page)`; what to show comes from `govdash.domains`."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from govdash import db, export, figures, ui
+from govdash import db, export, ui
 from govdash.domains import build, kpi
 from govdash.domains.charts import Chart, register_table
 from govdash.i18n import t, t_md
@@ -96,11 +96,11 @@ def _coverage_line(page: str, shown: tuple[str, ...], year_from: int, year_to: i
 def _section_drawn(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int,
                    index: int, hide_low: bool = False) -> tuple[list[Chart], list]:
     """The drawn charts and the cards of one section: only the open tab's are made, when it is
-    opened; each figure shared read-only, its dict form made once (`figures.SharedFigure`)."""
+    opened (the builders make each figure a `figures.SharedFigure`, sent without a copy)."""
     view = _view(page, shown, year_from, year_to, lang, store, hide_low).view
     drawn = build.draw(view.sections[index].parts, shown, year_from, year_to, lang)
     cards = build.cards(view.sections[index].card_records, lang, name_locality=len(shown) > 1)
-    return [replace(c, figure=figures.shared(c.figure)) for c in drawn], cards
+    return drawn, cards
 
 
 def render(page: str) -> None:
