@@ -56,10 +56,3 @@ def _default_template() -> dict | None:
     """The template Plotly puts in a figure made without one (its default, unless "none")."""
     name = pio.templates.default
     return None if name in (None, "none") else pio.templates[name].to_plotly_json()
-
-
-def shared(figure: go.Figure | None) -> SharedFigure | None:
-    """`figure` as a `SharedFigure` (the same object when it is one already; None stays None)."""
-    if figure is None or isinstance(figure, SharedFigure):
-        return figure
-    return SharedFigure(figure.to_dict(), _validate=False)

@@ -36,9 +36,7 @@ def test_results_are_shared_not_remade(monkeypatch):
 
 def test_a_shared_figure_sends_what_it_was_drawn_with():
     fig = go.Figure(go.Bar(x=["2023"], y=[69], name="Nghị quyết"), layout={"title": {"text": "HĐND"}})
-    shared = figures.shared(fig)
-    assert isinstance(shared, figures.SharedFigure) and figures.shared(shared) is shared
-    assert figures.shared(None) is None
+    shared = figures.SharedFigure(fig)
     sent = shared.to_dict()
     assert sent == fig.to_dict()
     sent["data"][0]["y"] = [0]  # what one rerun does with its copy stays its own
