@@ -3,7 +3,8 @@
 -- With $locality (a code), only the localities a page offers beside it: itself, every
 -- province- and district-level unit, every unidentified one, and the communes of its province
 -- (or of no known province); null means every locality. `same_tier_near` marks the ones of its
--- own tier and province (every province for a province), the default comparison.
+-- own tier and province (every province for a province), the default comparison; `near` adds
+-- its own province to those: what the page offers when the full list is too long to pick from.
 -- Read from the store's `figure_counts`, never from the figures. Ordered as the locality list
 -- is (level group, then Vietnamese collation of the name).
 with
@@ -33,7 +34,8 @@ candidates as (
             or t.province_code = (select province_code from main) as offered,
         t.tier = (select tier from main)
             and (t.tier = 1 or t.province_code is not distinct from (select province_code from main))
-            as same_tier_near
+            as same_tier_near,
+        t.code = (select province_code from main) as own_province
     from locality_tree as t
 ),
 
@@ -49,6 +51,7 @@ final as (
         sum(c.annual_count)::bigint as annual_count,
         l.level_order,
         coalesce(bool_or(k.same_tier_near), false) as same_tier_near,
+        coalesce(bool_or(k.same_tier_near or k.own_province), false) as near,
         any_value(o.name_order) as name_order
     from counts as c
     join candidates as k on k.code = c.locality_code and k.offered

@@ -12,7 +12,7 @@ CASES = {
     "domain_coverage": (
         {"domains": ["petitions", "citizen_reception"], "year_from": 2020, "year_to": 2025, "locality": "31"},
         ["locality_code", "locality_name_vi", "locality_name_en", "level", "year", "figure_count",
-         "result_count", "annual_count", "level_order", "same_tier_near"],
+         "result_count", "annual_count", "level_order", "same_tier_near", "near"],
     ),
     "session_register_rows": (
         {"localities": ["31", "36"], "year_from": 2022, "year_to": 2024},

@@ -208,3 +208,20 @@ def test_low_reliability_sources_can_be_hidden():
     compare = tuple(at.multiselect(key="budget_compare_31").value) if at.multiselect else ()
     expected = build.load("budget", ("31", *compare), 2021, 2023, hide_low=True).hidden
     assert any(f"Đã ẩn {expected} số liệu" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_a_long_compare_list_offers_the_near_localities_and_says_so(monkeypatch):
+    """Above the picker limit (national scale; forced here) Hải Phòng's budget page offers the
+    other provinces only, keeps its default comparison, and tells where the rest are."""
+    full = open_page("budget", "31", 2023, 2023, "vi").multiselect(key="budget_compare_31")
+    assert "288" in full.options[2] or any("Thành phố Hải Dương" in o for o in full.options)
+    monkeypatch.setenv("GOVDASH_PICKER_LIMIT", "3")
+    at = open_page("budget", "31", 2023, 2023, "vi")
+    picker = at.multiselect(key="budget_compare_31")
+    level = {r["code"]: r["level"] for r in db.run_query("localities").to_dict("records")}
+    assert picker.value == full.value  # the default comparison is near already
+    assert len(picker.options) < len(full.options)
+    assert not any("Thành phố Hải Dương" in o for o in picker.options)  # a district of another province
+    assert "trang So sánh" in picker.help
+    assert {level[c] for c in picker.value} <= {"province", "central_city"}
+    assert any("trang So sánh" in c.value for c in at.caption)

@@ -104,3 +104,33 @@ def test_locality_tree_tiers_are_the_chart_tiers():
         con.close()
     assert len(tree) > 60
     assert all(int(tier) == charts.TIER.get(level, 4) for level, tier in zip(tree["level"], tree["tier"]))
+
+
+def test_a_long_compare_list_is_narrowed_to_the_near_localities(synthetic_con):
+    """Above the picker limit the "compare with" box offers the main locality's own tier in its
+    province (every province for a province) and its province, never the whole list; below it,
+    everything with data, as before."""
+    tree = _tree(synthetic_con)
+    every = db.run_query("domain_coverage", synthetic_con, domains=DOMAINS, year_from=2024, year_to=2025,
+                         locality=None)
+    communes = tree[(tree["tier"] == 3) & tree.index.isin(every["locality_code"])]
+    main = communes[communes["province_code"] == communes["province_code"].value_counts().index[0]].index[0]
+    province = tree.loc[main, "province_code"]
+    cov = db.run_query("domain_coverage", synthetic_con, domains=DOMAINS, year_from=2024, year_to=2025,
+                       locality=main)
+    full, narrowed = build.compare_options(cov, main)
+    assert not narrowed and main not in full and len(full) == cov["locality_code"].nunique() - 1
+    near, narrowed = build.compare_options(cov, main, limit=len(full) - 1)
+    assert narrowed and near and len(near) < len(full)
+    assert near == [c for c in full if c in set(near)]  # list order kept
+    offered = tree.loc[near]
+    assert set(offered.index[offered["tier"] != 3]) == {province}  # its province, no other upper tier
+    assert set(offered.loc[offered["tier"] == 3, "province_code"]) == {province}
+    assert set(build.default_compare(cov, main)) <= set(near)
+    assert build.compare_options(cov, main, limit=len(full)) == (full, False)
+    # a province: the other provinces only
+    cov = db.run_query("domain_coverage", synthetic_con, domains=DOMAINS, year_from=2024, year_to=2025,
+                       locality="01")
+    full, _ = build.compare_options(cov, "01")
+    near, narrowed = build.compare_options(cov, "01", limit=len(full) - 1)
+    assert narrowed and set(tree.loc[near, "tier"]) == {1} and "01" not in near

@@ -353,10 +353,16 @@ def domain_charts(page: str, localities: tuple[str, ...] | list[str], year_from:
 
 # ---------------------------------------------------------------- comparison and coverage
 
-def compare_options(coverage: pd.DataFrame, main: str) -> list[str]:
-    """Other localities with figures of the page's domains in the range, in list order."""
-    codes = list(dict.fromkeys(coverage["locality_code"]))
-    return [c for c in codes if c != main]
+def compare_options(coverage: pd.DataFrame, main: str, limit: int | None = None) -> tuple[list[str], bool]:
+    """Other localities with figures of the page's domains in the range, in list order, and
+    whether the list was narrowed: above `limit` of them (a national list offers ~1,000, which
+    costs the browser more than the rest of the page), only the `near` ones, of the main
+    locality's own tier and province, and its province (the Compare page compares any)."""
+    codes = [c for c in dict.fromkeys(coverage["locality_code"]) if c != main]
+    if limit is None or len(codes) <= limit:
+        return codes, False
+    near = set(coverage.loc[coverage["near"], "locality_code"])
+    return [c for c in codes if c in near], True
 
 
 MAX_DEFAULT_COMPARE = 4  # lanes beside the main locality that a page draws unasked
@@ -386,8 +392,9 @@ def option_labels(coverage: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def coverage_line(coverage: pd.DataFrame, shown: tuple[str, ...], names: dict[str, str],
-                  year_from: int, year_to: int, lang: str) -> str:
-    """Which shown localities have data for the page's domains in which years of the range."""
+                  year_from: int, year_to: int, lang: str, narrowed: bool = False) -> str:
+    """Which shown localities have data for the page's domains in which years of the range
+    (`narrowed`: the picker offers only some of the others, see `compare_options`)."""
     parts = []
     for code in shown:
         years = sorted(int(y) for y in coverage[coverage["locality_code"] == code]["year"].unique())
@@ -396,5 +403,5 @@ def coverage_line(coverage: pd.DataFrame, shown: tuple[str, ...], names: dict[st
     others = [c for c in dict.fromkeys(coverage["locality_code"]) if c not in shown]
     text = t("dom_coverage", lang, years=range_label(year_from, year_to), localities="; ".join(parts))
     if others:
-        text += " " + t("dom_coverage_others", lang, n=len(others))
+        text += " " + t("dom_coverage_others_near" if narrowed else "dom_coverage_others", lang, n=len(others))
     return text

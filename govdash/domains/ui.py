@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from govdash import db, export, ui
+from govdash import db, export, paths, ui
 from govdash.domains import build, kpi
 from govdash.domains.charts import Chart, register_table
 from govdash.i18n import t, t_md
@@ -29,18 +29,21 @@ class _Picker:
     options: list[str]
     default: list[str]
     labels: dict[str, str]
+    narrowed: bool = False  # only the near localities are offered (`build.compare_options`)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _picker(page: str, locality: str, year_from: int, year_to: int, lang: str, store: int) -> _Picker:
+def _picker(page: str, locality: str, year_from: int, year_to: int, lang: str, store: int,
+            limit: int) -> _Picker:
     spec = build.page_spec(page)
     coverage = ui.query("domain_coverage", domains=spec.domains, year_from=year_from, year_to=year_to,
                         locality=locality)
-    options = build.compare_options(coverage, locality)
+    options, narrowed = build.compare_options(coverage, locality, limit=limit)
     if not options:
         return _Picker(coverage, [], [], {})
-    return _Picker(coverage, options, build.default_compare(coverage, locality),
-                   build.option_labels(coverage, lang))
+    offered = set(options)
+    return _Picker(coverage, options, [c for c in build.default_compare(coverage, locality) if c in offered],
+                   build.option_labels(coverage[coverage["locality_code"].isin(offered)], lang), narrowed)
 
 
 def compare_picker(page: str, sel, picker: _Picker) -> list[str]:
@@ -51,7 +54,8 @@ def compare_picker(page: str, sel, picker: _Picker) -> list[str]:
         return []
     return st.multiselect(t("dom_compare", lang), options=picker.options, default=picker.default,
                           format_func=picker.labels.__getitem__, key=f"{page}_compare_{sel.locality}",
-                          help=t("dom_compare_help", lang), placeholder=t("dom_compare_placeholder", lang))
+                          help=t("dom_compare_help_near" if picker.narrowed else "dom_compare_help", lang),
+                          placeholder=t("dom_compare_placeholder", lang))
 
 
 @dataclass(eq=False)
@@ -87,9 +91,11 @@ def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _coverage_line(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int) -> str:
-    coverage = _picker(page, shown[0], year_from, year_to, lang, store).coverage
-    return build.coverage_line(coverage, shown, _names(list(shown), lang), year_from, year_to, lang)
+def _coverage_line(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int,
+                   limit: int) -> str:
+    picker = _picker(page, shown[0], year_from, year_to, lang, store, limit)
+    return build.coverage_line(picker.coverage, shown, _names(list(shown), lang), year_from, year_to, lang,
+                               narrowed=picker.narrowed)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
@@ -114,9 +120,10 @@ def render(page: str) -> None:
     ui.show_notices()
     st.caption(t(f"dom_intro_{page}", lang))
     store = db.generation()
-    compare = compare_picker(page, sel, _picker(page, sel.locality, sel.year_from, sel.year_to, lang, store))
+    limit = paths.picker_limit()
+    compare = compare_picker(page, sel, _picker(page, sel.locality, sel.year_from, sel.year_to, lang, store, limit))
     shown = (sel.locality, *compare)
-    st.caption(md_escape(_coverage_line(page, shown, sel.year_from, sel.year_to, lang, store)))
+    st.caption(md_escape(_coverage_line(page, shown, sel.year_from, sel.year_to, lang, store, limit)))
     hide_low = st.toggle(t("dom_hide_low", lang), key=f"{page}_hide_low", help=t("dom_hide_low_help", lang))
     got = _view(page, shown, sel.year_from, sel.year_to, lang, store, hide_low)
     data, view = got.data, got.view

@@ -34,6 +34,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Other localities with this page's data in the selected years. Localities of another level "
               "are drawn on their own panel; indicators are never added up.",
     },
+    "dom_compare_help_near": {
+        "vi": "Các địa phương cùng cấp trong tỉnh (mọi tỉnh, thành phố khi đang xem một tỉnh) và tỉnh của "
+              "địa phương này, có số liệu của trang trong giai đoạn đã chọn. Để so sánh với địa phương khác, "
+              "dùng trang So sánh. Địa phương khác cấp được vẽ ở khung riêng; các chỉ tiêu không bao giờ "
+              "được cộng gộp.",
+        "en": "Localities of the same level in the province (every province when a province is shown) and "
+              "this locality's province, with this page's data in the selected years. To compare with any "
+              "other locality, use the Compare page. Localities of another level are drawn on their own "
+              "panel; indicators are never added up.",
+    },
     "dom_compare_placeholder": {"vi": "Chọn địa phương để so sánh", "en": "Pick localities to compare"},
     "dom_compare_none": {
         "vi": "Không có địa phương nào khác có số liệu của trang này trong giai đoạn đã chọn.",
@@ -44,6 +54,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "dom_coverage_others": {
         "vi": "Còn {n} địa phương khác có số liệu (chọn ở ô «So sánh với»).",
         "en": "{n} other localities have data (pick them under «Compare with»).",
+    },
+    "dom_coverage_others_near": {
+        "vi": "Còn {n} địa phương khác có số liệu (cùng cấp trong tỉnh: chọn ở ô «So sánh với»; "
+              "các địa phương khác: trang So sánh).",
+        "en": "{n} other localities have data (those of the same level in the province under «Compare "
+              "with»; any other on the Compare page).",
     },
     "dom_empty": {
         "vi": "Chưa có số liệu «{page}» cho {locality} trong {years}.",
