@@ -225,3 +225,34 @@ def test_a_long_compare_list_offers_the_near_localities_and_says_so(monkeypatch)
     assert "trang So sánh" in picker.help
     assert {level[c] for c in picker.value} <= {"province", "central_city"}
     assert any("trang So sánh" in c.value for c in at.caption)
+
+
+def test_many_other_figures_are_one_table_with_sources_and_few_are_cards():
+    """More than CARD_LIMIT figures in one group are shown as one table, each row with its
+    status, source and quote (five localities can make 30+ cards); a few stay cards."""
+    from govdash.domains import ui as domain_ui
+    from govdash.i18n import t
+
+    def others(at, shown):
+        view = build.build("budget", build.load("budget", shown, 2021, 2025), shown, 2021, 2025, "vi", render=())
+        return len(view.other_records)
+
+    at = open_page("budget", "92", 2021, 2025, "vi")
+    picker = at.multiselect(key="budget_compare_92")
+    n = others(at, ("92", *picker.value))
+    assert n > domain_ui.CARD_LIMIT
+    tables = [el.value for el in at.dataframe if len(el.value) == n]
+    assert len(tables) == 1
+    columns = [t(k, "vi") for k in ("sidebar_locality", "indicator_label", "value_label", "status_label",
+                                    "source_label", "quote_label")]
+    assert set(columns) <= set(tables[0].columns)
+    assert tables[0][t("quote_label", "vi")].str.len().gt(0).all()
+    assert any(c.value.startswith(f"{n} số liệu") for c in at.caption)
+    cards = len(at.metric)
+    # Cần Thơ alone: few enough for cards again, and no table of them
+    picker.set_value([]).run()
+    alone = others(at, ("92",))
+    assert 0 < alone <= domain_ui.CARD_LIMIT
+    assert not any("số liệu, quá nhiều" in c.value or "quá nhiều để hiện" in c.value for c in at.caption)
+    assert not [el for el in at.dataframe if len(el.value) == alone]
+    assert len(at.metric) >= alone and cards >= 1

@@ -14,6 +14,10 @@ from govdash.domains.charts import Chart, register_table
 from govdash.i18n import t, t_md
 from govdash.text import md_escape
 
+# More cards than this in one group are shown as one table: with five localities a section can
+# hold 60 cards, which say less than a table and cost the browser more than its charts (issue 16).
+CARD_LIMIT = 12
+
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -68,6 +72,7 @@ class _Shown:
     kpi_annual: bool
     kpi_cards: list
     other_cards: list
+    other_table: pd.DataFrame | None = None  # the other figures, when more than CARD_LIMIT
 
 
 # What a page shows for a selection is a pure function of plain values: computed once and shared
@@ -86,7 +91,9 @@ def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang:
         has_own=bool((data.rows["locality_code"] == shown[0]).any()),
         kpi_annual=bool((view.kpi_rows["period_kind"] == "year").all()),
         kpi_cards=build.cards(view.kpi_rows, lang, name_locality=False) if view.kpi_year is not None else [],
-        other_cards=build.cards(view.other_records, lang, name_locality=True),
+        other_cards=build.cards(view.other_records, lang, name_locality=True)
+        if len(view.other_records) <= CARD_LIMIT else [],
+        other_table=view.other_cards if len(view.other_records) > CARD_LIMIT else None,
     )
 
 
@@ -100,13 +107,15 @@ def _coverage_line(page: str, shown: tuple[str, ...], year_from: int, year_to: i
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def _section_drawn(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int,
-                   index: int, hide_low: bool = False) -> tuple[list[Chart], list]:
-    """The drawn charts and the cards of one section: only the open tab's are made, when it is
-    opened (the builders make each figure a `figures.SharedFigure`, sent without a copy)."""
-    view = _view(page, shown, year_from, year_to, lang, store, hide_low).view
-    drawn = build.draw(view.sections[index].parts, shown, year_from, year_to, lang)
-    cards = build.cards(view.sections[index].card_records, lang, name_locality=len(shown) > 1)
-    return drawn, cards
+                   index: int, hide_low: bool = False) -> tuple[list[Chart], list, pd.DataFrame | None]:
+    """The drawn charts and the cards of one section (or, above CARD_LIMIT, the card rows for
+    one table): only the open tab's are made, when it is opened (the builders make each figure a
+    `figures.SharedFigure`, sent without a copy)."""
+    section = _view(page, shown, year_from, year_to, lang, store, hide_low).view.sections[index]
+    drawn = build.draw(section.parts, shown, year_from, year_to, lang)
+    if len(section.card_records) > CARD_LIMIT:
+        return drawn, [], section.cards
+    return drawn, build.cards(section.card_records, lang, name_locality=len(shown) > 1), None
 
 
 def render(page: str) -> None:
@@ -147,12 +156,17 @@ def render(page: str) -> None:
         for tab, (index, section) in zip(tabs, filled):
             if tab.open:
                 with tab:
-                    drawn, cards = _section_drawn(page, shown, sel.year_from, sel.year_to, lang, store,
-                                                  index, hide_low)
+                    drawn, cards, table = _section_drawn(page, shown, sel.year_from, sel.year_to, lang, store,
+                                                         index, hide_low)
                     _section(page, cards, drawn, lang)
-    if got.other_cards:
+                    if table is not None:
+                        _card_table(table, f"{page}_{section.key}_cards", lang)
+    if got.other_cards or got.other_table is not None:
         st.subheader(t("dom_other_figures", lang))
-        ui.kpi_grid(got.other_cards, per_row=3)
+        if got.other_table is not None:
+            _card_table(got.other_table, f"{page}_other", lang)
+        else:
+            ui.kpi_grid(got.other_cards, per_row=3)
     st.divider()
     ui.figure_table(view.all_rows, key=f"{page}_all", title=t("dom_all_table", lang, n=len(view.all_rows)))
 
@@ -176,6 +190,12 @@ def _section(page: str, cards: list, drawn: list[Chart], lang: str) -> None:
                 _chart(page, chart, lang)
     if cards:
         ui.kpi_grid(cards, per_row=3)
+
+
+def _card_table(rows: pd.DataFrame, key: str, lang: str) -> None:
+    """Figures too many for cards, as one table (each row with its status, source and quote)."""
+    st.caption(t("dom_cards_as_table", lang, n=len(rows)))
+    ui.figures_grid(rows, key)
 
 
 def _chart(page: str, chart: Chart, lang: str) -> None:

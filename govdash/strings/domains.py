@@ -61,6 +61,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} other localities have data (those of the same level in the province under «Compare "
               "with»; any other on the Compare page).",
     },
+    "dom_cards_as_table": {
+        "vi": "{n} số liệu, quá nhiều để hiện từng thẻ: bảng dưới đây ghi mỗi số với trạng thái, nguồn và "
+              "trích dẫn.",
+        "en": "{n} figures, too many for cards: the table below gives each with its status, source and quote.",
+    },
     "dom_empty": {
         "vi": "Chưa có số liệu «{page}» cho {locality} trong {years}.",
         "en": "No «{page}» data for {locality} in {years}.",

@@ -389,19 +389,26 @@ def _figure_tables(facts: pd.DataFrame, language: str) -> tuple[pd.DataFrame, pd
 
 def figure_table(facts: pd.DataFrame, key: str, title: str) -> None:
     """The figures shown, with status, source and quote, and a CSV download of exactly them."""
-    from govdash import export
-    language = lang()
     # made and sent only when opened (which reruns): a page has a table under every chart, and
     # building and sending them all cost a first visit more than its charts' data
     with st.expander(title, expanded=False, key=f"{key}_open", on_change="rerun") as box:
         if not box.open:
             return
-        shown, download = _figure_tables(facts, language)
-        st.dataframe(shown, hide_index=True, width="stretch",
-                     column_config={t("quote_label", language): st.column_config.TextColumn(width="large")})
-        # the file is made when the button is pressed, not on every rerun
-        st.download_button(t("download_csv", language), lambda: export.to_csv_bytes(download),
-                           file_name=f"govdash-{key}.csv", mime="text/csv", key=f"{key}_csv")
+        figures_grid(facts, key)
+
+
+def figures_grid(facts: pd.DataFrame, key: str) -> None:
+    """Figures as one table (status, source and quote on every row) and a CSV download of
+    exactly them: what `figure_table` shows when opened, and what a domain page shows instead
+    of a wall of cards."""
+    from govdash import export
+    language = lang()
+    shown, download = _figure_tables(facts, language)
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={t("quote_label", language): st.column_config.TextColumn(width="large")})
+    # the file is made when the button is pressed, not on every rerun
+    st.download_button(t("download_csv", language), lambda: export.to_csv_bytes(download),
+                       file_name=f"govdash-{key}.csv", mime="text/csv", key=f"{key}_csv")
 
 
 def _go(locality: str | None = None, year: int | None = None) -> None:
