@@ -60,6 +60,11 @@ def traces(fig, role):
     return [t for t in fig.data if isinstance(t.meta, dict) and t.meta.get("role") == role]
 
 
+def series_entries(fig):
+    """The traces that carry a series' legend entry (the status keys left out)."""
+    return [t for t in fig.data if t.showlegend and t.meta.get("role") != "key"]
+
+
 def all_text(fig) -> str:
     return json.dumps(json.loads(fig.to_json()), ensure_ascii=False)
 
@@ -76,7 +81,7 @@ REVENUE = frame(
 def test_years_chart_traces_values_and_styles():
     fig = charts.years_chart(REVENUE, "vi", "Thu", [2020, 2021, 2022, 2023, 2024, 2025])
     results, plans, keys = traces(fig, "result"), traces(fig, "plan"), traces(fig, "key")
-    assert len(results) == 1 and len(plans) == 1 and len(traces(fig, "legend")) == 1
+    assert len(results) == 1 and len(plans) == 1 and series_entries(fig) == [results[0]]
     assert {k.meta["status"] for k in keys} == {"estimated", "planned"}
     result = results[0]
     assert list(result.x) == ["2021", "2022", "2023"]
@@ -119,7 +124,7 @@ def test_gap_note_names_the_series_missing_a_year():
     fig = charts.years_chart(rows, "vi", "GRDP", [2021, 2022, 2023])
     notes = next(a.text for a in fig.layout.annotations if a.name == "notes")
     assert "Hải Phòng — 2022" in notes and "Nam Định — 2023" in notes
-    assert [t.meta["series"] for t in traces(fig, "legend")] == ["Hải Phòng", "Nam Định"]
+    assert [t.meta["series"] for t in series_entries(fig)] == ["Hải Phòng", "Nam Định"]
     assert list(traces(fig, "result")[0].text) == ["12,38 %", "10,34 %"]
 
 
@@ -486,3 +491,185 @@ def test_figures_are_made_shared_so_pages_do_not_copy_them_again():
     from govdash import figures
     fig = charts.years_chart(REVENUE, "vi", "Thu", [2021, 2022, 2023, 2024])
     assert isinstance(fig, figures.SharedFigure)
+
+
+# ---------------------------------------------------------------- legend entries and point order
+
+def _axis(fig, ref: str):
+    """The layout axis a trace reference (`x`, `y2`) names."""
+    return fig.layout[ref[0] + "axis" + ref[1:]]
+
+
+def check_legend_and_points(fig, rows: dict[str, dict], lang: str = "vi") -> None:
+    """What the legend and the bars of a bar chart must keep, whatever order a trace's points are in:
+    - no legend-only dummy traces: every bar trace but the status keys draws points;
+    - each series (legend group) has one legend entry, on its first trace, the others hidden;
+    - a result trace's first point is a plain reported bar when the series has one (its swatch);
+    - per-point lists all as long as the values, and each point is its figure (`rows`, by id):
+      value, status, label, hover, fill and pattern, category name;
+    - every category is in its axis's fixed `categoryarray`, so point order moves no category;
+    - bars of a category keep their slots: side by side, series in legend order, results first."""
+    bars = [t for t in fig.data if t.type == "bar" and t.meta.get("role") != "key"]
+    assert all(t.meta.get("role") in ("result", "plan") for t in bars), [t.meta for t in bars]
+    assert all(len(t.x) and None not in t.x and None not in t.y for t in bars)
+    groups: dict[str, list] = {}
+    for t in bars:
+        groups.setdefault(t.legendgroup, []).append(t)
+    for group, own in groups.items():
+        assert [bool(t.showlegend) for t in own] == [True] + [False] * (len(own) - 1), group
+        assert len({t.name for t in own}) == 1
+    keys = traces(fig, "key")
+    assert all(k.showlegend and list(k.x) == [None] for k in keys)
+    rank = {t.legendgroup: i for i, t in enumerate(series_entries(fig))}
+    slots: dict[tuple, list] = {}
+    for t in bars:
+        horizontal = t.orientation == "h"
+        values, cats = (t.x, t.y) if horizontal else (t.y, t.x)
+        n = len(values)
+        ids, statuses = list(t.meta["figure_ids"]), list(t.meta["statuses"])
+        assert len(cats) == len(ids) == len(statuses) == len(t.text) == len(t.hovertext) == n
+        if t.meta["role"] == "result":
+            assert "reported" not in statuses or statuses[0] == "reported", (t.name, statuses)
+            assert list(t.marker.pattern.shape) == [charts.PATTERN[s] for s in statuses]
+            assert [c.startswith("rgba(") for c in t.marker.color] == [s != "reported" for s in statuses]
+        else:
+            assert set(statuses) == {charts.PLANNED}
+        axis = _axis(fig, (t.yaxis or "y") if horizontal else (t.xaxis or "x"))
+        assert axis.categoryorder == "array" and set(cats) <= set(axis.categoryarray), (t.name, cats)
+        for i, fid in enumerate(ids):
+            row = rows[fid]
+            assert values[i] == float(row["value"]) and statuses[i] == row["status"], (t.name, i, fid)
+            assert t.text[i] in (charts.value_text(row, lang), charts.value_text(row, lang, True)), (fid, t.text[i])
+            assert t.hovertext[i] == charts.hover_text(row, lang), fid
+            if set(axis.categoryarray) <= {str(y) for y in range(1900, 2100)}:
+                assert cats[i] == str(int(row["year"])), (fid, cats[i])
+            if t.offset is not None:
+                slots.setdefault((axis.plotly_name, cats[i]), []).append(
+                    (t.offset[i], t.width[i], rank[t.legendgroup], t.meta["role"] == "plan"))
+    for place, members in slots.items():
+        by_offset = sorted(members)
+        assert [(m[2], m[3]) for m in by_offset] == sorted((m[2], m[3]) for m in members), place
+        assert all(a[0] + a[1] <= b[0] + 1e-9 for a, b in zip(by_offset, by_offset[1:])), place
+
+
+def _by_id(rows) -> dict[str, dict]:
+    return {r["figure_id"]: r for r in charts._records(rows)}
+
+
+# a series whose first years are estimated and derived, one with estimates only, one with plans only
+MIXED_STATUSES = frame(
+    fig_row("m#1", "31", "budget_revenue", 90400, year=2021, status="estimated"),
+    fig_row("m#2", "31", "budget_revenue", 95000, year=2022, status="derived"),
+    fig_row("m#3", "31", "budget_revenue", 103600, year=2023, qualifier="over"),
+    fig_row("m#4", "31", "budget_revenue", 110000, year=2024),
+    fig_row("m#5", "31", "budget_revenue", 116400, year=2024, status="planned"),
+    fig_row("m#6", "36", "budget_revenue", 20000, year=2022, status="estimated"),
+    fig_row("m#7", "36", "budget_revenue", 21000, year=2023, status="estimated"),
+    fig_row("m#8", "31", "budget_revenue", 120000, year=2023, status="planned", body="people_committee"),
+    fig_row("m#9", "288", "budget_revenue", 1400, year=2022, status="derived"),
+    fig_row("m#10", "288", "budget_revenue", 1484.75, year=2023),
+)
+
+
+def test_each_series_has_one_legend_entry_on_its_first_trace_and_no_dummies():
+    fig = charts.years_chart(MIXED_STATUSES, "vi", "Thu", [2021, 2022, 2023, 2024])
+    check_legend_and_points(fig, _by_id(MIXED_STATUSES))
+    entries = series_entries(fig)
+    names = [t.name for t in entries]
+    assert len(names) == len(set(names)) == 4  # HP council, HP people's committee, Nam Định, TP Hải Dương
+    # the plan-only series is listed by its plans (a hollow swatch in its colour)
+    plan_only = next(t for t in entries if t.meta["role"] == "plan")
+    assert list(plan_only.meta["figure_ids"]) == ["m#8"]
+    # every series named in the legend once, the status keys after them
+    assert [t.name for t in fig.data if t.showlegend] == names + [k.name for k in traces(fig, "key")]
+    assert len(fig.data) == len(traces(fig, "result")) + len(traces(fig, "plan")) + len(traces(fig, "key"))
+
+
+def test_result_points_start_with_a_plain_bar_and_stay_aligned():
+    fig = charts.years_chart(MIXED_STATUSES, "vi", "Thu", [2021, 2022, 2023, 2024])
+    hp = next(t for t in traces(fig, "result") if list(t.meta["figure_ids"])[0] == "m#3")
+    # the first reported year first, the rest in year order; every list follows
+    assert list(hp.x) == ["2023", "2021", "2022", "2024"]
+    assert list(hp.y) == [103600, 90400, 95000, 110000]
+    assert list(hp.meta["figure_ids"]) == ["m#3", "m#1", "m#2", "m#4"]
+    assert list(hp.meta["statuses"]) == ["reported", "estimated", "derived", "reported"]
+    assert list(hp.text) == ["> 103.600", "90.400 (ước)", "95.000 (suy ra)", "110.000"]
+    assert list(hp.marker.pattern.shape) == ["", "/", ".", ""]
+    assert "Báo cáo m#3" in hp.hovertext[0] and "Báo cáo m#1" in hp.hovertext[1]
+    # bars keep their places: the same slot per year as drawn in year order
+    slot = dict(zip(hp.x, zip(hp.offset, hp.width)))
+    plan = next(t for t in traces(fig, "plan") if list(t.meta["figure_ids"]) == ["m#5"])
+    assert slot["2024"][0] < plan.offset[0]  # result before its plan in 2024
+    assert slot["2021"] == pytest.approx((-0.17 + 0.34 * 0.05, 0.34 * 0.9))  # alone in 2021
+    # a series with estimates only keeps a hatched swatch (true of all its bars), order unchanged
+    nd = next(t for t in traces(fig, "result") if list(t.meta["figure_ids"])[0] == "m#6")
+    assert list(nd.meta["figure_ids"]) == ["m#6", "m#7"] and nd.marker.pattern.shape[0] == "/"
+    # on the lower panel too
+    hd = next(t for t in traces(fig, "result") if t.yaxis == "y2")
+    assert list(hd.meta["figure_ids"]) == ["m#10", "m#9"] and list(hd.x) == ["2023", "2022"]
+
+
+@pytest.mark.parametrize("builder,args", [
+    (charts.breakdown_chart, ("vi", "x")),
+    (charts.sessions_chart, ("vi", "x")),
+])
+def test_other_bar_builders_keep_one_entry_per_series_and_aligned_points(builder, args):
+    if builder is charts.sessions_chart:
+        rows = frame(*[fig_row(f"k#{i}{loc}", loc, "resolutions_passed", 10 + i, kind="session",
+                               start=f"2023-0{i + 1}-0{i + 1}", end=f"2023-0{i + 1}-0{i + 2}", session_number=10 + i,
+                               status="estimated" if i == 0 else ("planned" if i == 3 else "reported"))
+                       for i in range(4) for loc in ("31", "36")])
+    else:
+        rows = MIXED_STATUSES
+    fig = builder(rows, *args)
+    check_legend_and_points(fig, _by_id(rows))
+    assert len(series_entries(fig)) == len({t.legendgroup for t in traces(fig, "result") + traces(fig, "plan")})
+
+
+def test_shares_legend_is_the_result_trace_with_a_plain_first_point():
+    ind = ["voter_petitions_resolved_pct", "voter_petitions_partly_resolved_pct", "voter_petitions_pending_pct"]
+    rows = frame(fig_row("q#1", "31", ind[0], 20, body="people_committee", status="estimated"),
+                 fig_row("q#2", "31", ind[1], 30, body="people_committee", status="estimated"),
+                 fig_row("q#3", "31", ind[2], 50, body="people_committee", status="estimated"),
+                 fig_row("q#4", "36", ind[0], 40, body="people_committee"),
+                 fig_row("q#5", "36", ind[1], 60, body="people_committee", status="derived"))
+    fig = charts.shares_chart(rows, "vi", "x", order=ind, series_order=["31", "36"])
+    check_legend_and_points(fig, _by_id(rows))
+    results = traces(fig, "result")
+    assert series_entries(fig) == results and [t.meta["series"] for t in results] == ind
+    resolved = results[0]
+    assert list(resolved.y) == ["Nam Định · 2023", "Hải Phòng · 2023"]  # the reported bar first
+    assert list(resolved.x) == [40, 20] and list(resolved.meta["figure_ids"]) == ["q#4", "q#1"]
+    assert list(resolved.meta["statuses"]) == ["reported", "estimated"]
+    assert list(resolved.text) == ["40 %", "20 % (ước)"]
+    assert list(fig.layout.yaxis.categoryarray) == ["Hải Phòng · 2023", "Nam Định · 2023"]  # bars unmoved
+    assert results[1].marker.pattern.shape[0] == "/"  # estimated or derived only: a true hatched swatch
+
+
+def test_legend_height_counts_the_series_entries():
+    ind = ["voter_petitions_resolved_pct", "voter_petitions_partly_resolved_pct", "voter_petitions_pending_pct"]
+    three = frame(*[fig_row(f"l#{i}", "31", k, v, body="people_committee") for i, (k, v) in
+                    enumerate(zip(ind, [20, 30, 50]))])
+    one = frame(fig_row("l#9", "31", ind[0], 100, body="people_committee"))
+    tall = charts.shares_chart(three, "vi", "x", order=ind, width=charts.NARROW)
+    short = charts.shares_chart(one, "vi", "x", order=ind, width=charts.NARROW)
+    assert tall.layout.margin.t - short.layout.margin.t == 24  # three entries need a second legend row
+    wide = charts.years_chart(MIXED_STATUSES, "vi", "x", [2021, 2024], width=charts.NARROW)
+    labels = [t.name for t in series_entries(wide)] + [k.name for k in traces(wide, "key")]
+    assert charts._legend_rows(labels, charts.NARROW) > 1
+    solo = charts.years_chart(MIXED_STATUSES[MIXED_STATUSES["locality_code"] == "36"], "vi", "x", [2021, 2024],
+                              width=charts.NARROW)
+    assert wide.layout.margin.t > solo.layout.margin.t
+
+
+@pytest.mark.parametrize("page", sorted(pages.PAGES))
+def test_every_chart_of_the_bundled_data_keeps_its_legend_and_points(page):
+    con = db.open_store(ROOT / "data")
+    try:
+        for codes in [("31",), ("36",), ("288",), ("31", "36", "288"), ("V-DBSH", "31", "288"), ("30", "288")]:
+            for chart in build.domain_charts(page, codes, 2019, 2025, "vi", con=con):
+                if chart.figure is None or chart.kind != "figures":
+                    continue
+                check_legend_and_points(chart.figure, _by_id(chart.rows))
+    finally:
+        con.close()

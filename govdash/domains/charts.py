@@ -15,10 +15,11 @@ is taken as it is), do the rest in plain Python, write the figure as a plain dic
 figure once at the end (`finish`), unvalidated and read-only (a `figures.SharedFigure`, which pages
 send without copying it again). Pandas steps per series and Plotly's object model
 (`update_layout`, `add_traces`, `make_subplots`, validation) made drawing a page's open section
-~12 times slower (national scale, `benchmarks/charts_draw.py`). The figures are those the
-object-model code made, key for key and value for value; only the order of keys in the JSON
-differs (`benchmarks/charts_equal.py`, over every domain chart of the bundled data and ~200
-national-scale selections).
+~12 times slower (national scale, `benchmarks/charts_draw.py`). The figures were those the
+object-model code made, key for key and value for value (`benchmarks/charts_equal.py`, over every
+domain chart of the bundled data and ~200 national-scale selections), until each series' legend
+entry moved from an invisible legend-only trace onto its first drawn trace (issue 16: those
+dummies were half the traces of a busy chart and cost the browser ~19 % of its drawing time).
 """
 from __future__ import annotations
 
@@ -221,6 +222,22 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 
 def _fill(colour: str, status: str) -> str:
     return colour if status == "reported" else _rgba(colour, 0.35)
+
+
+def _plain_first(items: list, status) -> list:
+    """`items` with the first plain ("reported") one moved to the front, the rest in their order.
+
+    A series' legend entry is its first drawn trace, and Plotly draws a bar trace's legend swatch
+    from the style of its FIRST point (fill, pattern): so a series with a reported figure gets a
+    plain swatch of its colour. A series with only estimated or derived figures keeps a hatched or
+    dotted swatch, which is true of every bar it has. The order of points inside a trace moves no
+    bar: each is placed by its category (axes with a fixed `categoryarray`) and, on the grouped
+    charts, its own slot (offset, width); every per-point list is built from the reordered items,
+    so values, labels, hovers, figure ids and statuses stay aligned."""
+    for i, item in enumerate(items):
+        if status(item) == "reported":
+            return [item, *items[:i], *items[i + 1:]] if i else items
+    return items
 
 
 def _legend_keys(statuses: set[str], lang: str) -> list[dict]:
@@ -478,16 +495,18 @@ def _crowded(part: list[_Bar], n_categories: int, width: int) -> bool:
 
 def _series_traces(own: list[_Bar], label: str, colour: str, key: str, lang: str, horizontal: bool,
                    rotate: bool, panel: int | None = None) -> list[dict]:
-    """A series' legend swatch, its result bars (styled by status) and its plans as hollow bars;
-    with `panel`, each trace names that panel's axes."""
-    # the legend entry is a plain swatch of the series colour: a series' first bar may be hatched
-    out = [{"type": "bar", "x": [None], "y": [None], "name": label, "legendgroup": key, "showlegend": True,
-            "hoverinfo": "skip", "marker": {"color": colour, "line": {"color": colour, "width": 1}},
-            "meta": {"role": "legend", "series": label}}]
+    """A series' result bars (styled by status) and its plans as hollow bars, in one legend group
+    whose first trace carries the series' legend entry; with `panel`, each trace names that
+    panel's axes."""
+    out: list[dict] = []
     for role in ("result", "plan"):
         part = [b for b in own if b.plan == (role == "plan")]
         if not part:
             continue
+        if role == "result":  # the swatch comes from the first point: a plain bar when there is one
+            part = _plain_first(part, lambda b: b.row["status"])
+        # the first trace carries the legend entry: the results, or the plans of a series that has
+        # only plans (a hollow swatch outlined in the series colour, as its bars are)
         cats, values = [b.cat for b in part], [float(b.row["value"]) for b in part]
         statuses = [b.row["status"] for b in part]
         if role == "result":
@@ -499,7 +518,7 @@ def _series_traces(own: list[_Bar], label: str, colour: str, key: str, lang: str
         xy = {"x": values, "y": cats} if horizontal else {"x": cats, "y": values}
         out.append({
             "type": "bar", **xy, "orientation": "h" if horizontal else "v", "name": label, "legendgroup": key,
-            "showlegend": False, "offset": [b.offset for b in part], "width": [b.width for b in part],
+            "showlegend": not out, "offset": [b.offset for b in part], "width": [b.width for b in part],
             "marker": marker, "text": [b.text for b in part], "textposition": "outside", "cliponaxis": False,
             "constraintext": "none", "textangle": -90 if rotate else 0,
             "textfont": {"size": 12, **({"color": theme.MUTED} if role == "plan" else {})},
@@ -695,17 +714,16 @@ def shares_chart(rows: Rows, lang: str, title: str, order: list[str] | None = No
     colours = {"true": theme.SERIES[3], "": theme.SERIES[2], "false": theme.SERIES[0]}
     data = []
     for i, ind in enumerate(sorted(by_indicator, key=lambda i: (rank.get(i, 10_000), i))):
-        part = [r for _, r in by_indicator[ind]]
+        # the trace is the indicator's legend entry, its swatch the first point's (see `_plain_first`)
+        own = _plain_first(by_indicator[ind], lambda p: p[1]["status"])
+        part = [r for _, r in own]
         better = str(part[0]["higher_is_better"]) if present(part[0]["higher_is_better"]) else ""
         colour = colours.get(better, theme.palette()[i % 8])
         name = indicator_name(part[0], lang)
         statuses = [r["status"] for r in part]
-        data.append({"type": "bar", "x": [None], "y": [None], "orientation": "h", "name": name,
-                     "legendgroup": ind, "showlegend": True, "hoverinfo": "skip", "marker": {"color": colour},
-                     "meta": {"role": "legend", "series": ind}})
         data.append({
-            "type": "bar", "x": [float(r["value"]) for r in part], "y": [bar for bar, _ in by_indicator[ind]],
-            "orientation": "h", "name": name, "legendgroup": ind, "showlegend": False,
+            "type": "bar", "x": [float(r["value"]) for r in part], "y": [bar for bar, _ in own],
+            "orientation": "h", "name": name, "legendgroup": ind, "showlegend": True,
             "marker": {"color": [_fill(colour, s) for s in statuses], "line": {"color": "#FFFFFF", "width": 1},
                        "pattern": {"shape": [PATTERN[s] for s in statuses], "fgcolor": colour, "solidity": 0.4}},
             "text": [value_text(r, lang) for r in part], "textposition": "inside",
@@ -727,7 +745,7 @@ def shares_chart(rows: Rows, lang: str, title: str, order: list[str] | None = No
               "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": bars,
                         "autorange": "reversed", "automargin": True}}
     return finish({"data": data, "layout": layout}, lang, title, notes, source_line(records, lang), below=40,
-                  legend_labels=[tr["name"] for tr in data if tr["meta"].get("role") == "legend"],
+                  legend_labels=[tr["name"] for tr in data if tr["meta"].get("role") == "result"],
                   plot_height=max(110, 64 * len(bars)), width=width)
 
 
