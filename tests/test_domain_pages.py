@@ -256,3 +256,18 @@ def test_many_other_figures_are_one_table_with_sources_and_few_are_cards():
     assert not any("số liệu, quá nhiều" in c.value or "quá nhiều để hiện" in c.value for c in at.caption)
     assert not [el for el in at.dataframe if len(el.value) == alone]
     assert len(at.metric) >= alone and cards >= 1
+
+
+def test_empty_state_names_a_few_localities_not_all(monkeypatch):
+    """A locality with no figures of the page at all is offered a few localities with data (as
+    many names as buttons, then "…"), not every one: ~15,000 names at national scale."""
+    from govdash import ui
+    monkeypatch.setattr(ui, "EMPTY_OFFERS", 2)
+    spec = build.page_spec("voters")
+    having = {c for d in spec.domains for c in db.run_query("coverage", domain=d)["locality_code"]}
+    assert len(having) > 2
+    none = next(c for c in db.run_query("localities")["code"] if c not in having and not c.startswith("V-"))
+    at = open_page("voters", none, 2023, 2023, "vi")
+    line = next(m.value for m in at.markdown if "Các địa phương đã có số liệu" in m.value)
+    assert line.endswith(", ….") and line.count(",") == 2
+    assert len([b for b in at.button if b.key and b.key.startswith("go_loc_")]) == 2

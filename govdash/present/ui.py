@@ -43,7 +43,7 @@ FOCUS_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] { display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
 </style>"""
-EMPTY_OFFERS = 6  # localities offered when the chosen one has no figures at all
+EMPTY_OFFERS = ui.EMPTY_OFFERS  # localities offered when the chosen one has no figures at all
 
 
 def parse_slide(raw: str | None, total: int) -> tuple[int, str | None]:

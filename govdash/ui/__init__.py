@@ -431,6 +431,9 @@ def _coverage_index(domains: tuple[str | None, ...], store: int) -> tuple[pd.Dat
     return years, list(last.index), {c: int(y) for c, y in last.items()}
 
 
+EMPTY_OFFERS = 6  # localities offered when the chosen one has no figures at all
+
+
 def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
                 message: str | None = None) -> None:
     """No data for the selection: say so, and offer the years and localities that do have it.
@@ -451,9 +454,11 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
             col.button(t("go_to_year", language, year=y), key=f"go_year_{domain}_{y}",
                        on_click=_go, kwargs={"year": y})
         return
-    names = [locality_name(c, language) for c in order]
-    st.write(t_md("no_data_none", language, names=", ".join(names)))
-    cols = st.columns(min(max(len(names), 1), 6))
+    # a few of them, as buttons, not every locality with data (~15,000 names at national scale)
+    names = [locality_name(c, language) for c in order[:EMPTY_OFFERS]]
+    more = ", …" if len(order) > len(names) else ""
+    st.write(t_md("no_data_none", language, names=", ".join(names) + more))
+    cols = st.columns(min(max(len(names), 1), EMPTY_OFFERS))
     for col, (code, label) in zip(cols, zip(order, names)):
         last = last_year[code]
         col.button(f"{md_escape(label)} ({last})", key=f"go_loc_{domain}_{code}", on_click=_go,
