@@ -36,7 +36,7 @@ class _Picker:
     narrowed: bool = False  # only the near localities are offered (`build.compare_options`)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=96, show_spinner=False)  # bounds: see govdash.ui._shared_result
 def _picker(page: str, locality: str, year_from: int, year_to: int, lang: str, store: int,
             limit: int) -> _Picker:
     spec = build.page_spec(page)
@@ -78,7 +78,7 @@ class _Shown:
 # What a page shows for a selection is a pure function of plain values: computed once and shared
 # by every session of the process as resources (read-only), not as data, since a copy of cached
 # data is unpickled on every read, which for Plotly figures costs as much as drawing them anew.
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str,
           store: int, hide_low: bool = False) -> _Shown:
     """A page's data and content with no chart drawn yet, cached per selection; `store`
@@ -105,7 +105,7 @@ def _coverage_line(page: str, shown: tuple[str, ...], year_from: int, year_to: i
                                narrowed=picker.narrowed)
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _section_drawn(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang: str, store: int,
                    index: int, hide_low: bool = False) -> tuple[list[Chart], list, pd.DataFrame | None]:
     """The drawn charts and the cards of one section (or, above CARD_LIMIT, the card rows for
