@@ -673,3 +673,35 @@ def test_every_chart_of_the_bundled_data_keeps_its_legend_and_points(page):
                 check_legend_and_points(chart.figure, _by_id(chart.rows))
     finally:
         con.close()
+
+
+# ---------------------------------------------------------------- margins (issue 16)
+
+def _axes_of(fig):
+    layout = fig.to_plotly_json()["layout"]
+    return {k: v for k, v in layout.items() if k.startswith(("xaxis", "yaxis"))}
+
+
+def test_domain_charts_draw_without_automargin():
+    """The builders compute every margin (checked by `benchmarks/chart_margins.py`), so no axis
+    asks Plotly.js for a second layout pass."""
+    from govdash.domains import build
+    for page in ("budget", "sessions", "supervision", "voters"):
+        for lang in ("vi", "en"):
+            made = build.domain_charts(page, ("01",), 2021, 2025, lang)
+            for chart in made:
+                if chart.figure is None:
+                    continue
+                for name, axis in _axes_of(chart.figure).items():
+                    assert axis.get("automargin") is False, (page, chart.key, name)
+
+
+def test_margin_room_fits_long_labels():
+    from govdash.domains import charts
+    label = charts._wrapped("Tổng thu ngân sách nhà nước trên địa bàn (Hội đồng nhân dân tỉnh)", charts.LABEL_WRAP)
+    longest = max(len(line) for line in label.split("<br>"))
+    assert charts.label_room([label]) >= 7 * longest + 20
+    assert charts.label_room(["x" * 200]) == 380
+    # a value axis up to 1.234.567 with a unit title needs room for 9 characters and the title
+    assert charts.value_room([0, 1_234_567], "", True) >= 8 * 9 + 26
+    assert charts.value_room([0, 12.5], " %", False) > charts.value_room([0, 12.5], "", False)

@@ -407,10 +407,11 @@ def bar_chart(rows: Rows, lang: str, title: str, *, axis: str = ANNUAL,
     if reference is not None:
         notes.insert(0, t("dom_reference_note", lang, value=fmt.percent(reference, lang, 0)))
     below = 62 if horizontal else (58 if axis in ("period", SESSION) else 36)
-    left = 60
     if horizontal:  # room for the longest category label line, so notes can start at the left edge
-        longest = max((len(line) for b in bars for line in html.unescape(b.cat).split("<br>")), default=10)
-        left = int(min(380, 24 + 7.6 * longest))
+        left = label_room(b.cat for b in bars)
+    else:  # room for the widest value tick label and the unit, on every panel
+        value_axes = [a for name, a in layout.items() if name.startswith("yaxis")]
+        left = max(60, *(value_room(a["range"], a["ticksuffix"], bool(a["title"]["text"])) for a in value_axes))
     return finish({"data": data + keys, "layout": layout}, lang, title, notes, source_line(records, lang),
                   legend_labels=list(labels.values()), plot_height=sum(heights) + gap * (n - 1), below=below,
                   panels=n, width=width, subtitle=localities_line(records, lang), left=left)
@@ -544,13 +545,13 @@ def _axes(panel: int, categories: list[str], horizontal: bool, shared_unit: str 
     kinds = {b.row["unit_kind"] for b in part}
     is_percent = kinds == {"percent"}
     whole = kinds <= {"count", "change"} and value_range[1] <= 10
-    value_axis = {"range": value_range, "tickformat": ",~f", "automargin": True,
+    value_axis = {"range": value_range, "tickformat": ",~f", "automargin": False,
                   "ticksuffix": (" %" if lang == "vi" else "%") if is_percent else "",
                   "title": {"text": "" if is_percent else (shared_unit or "")}}
     if whole:
         value_axis["dtick"] = 1
     category_axis = {"type": "category", "categoryorder": "array", "categoryarray": categories,
-                     "automargin": True}
+                     "automargin": False}
     x_name, y_name, _, _ = _axis_names(panel)
     if horizontal:
         category_axis.update(range=[len(categories) - 0.5, -0.5], autorange=False, ticklabelstandoff=6)
@@ -599,6 +600,27 @@ def _gaps(part: list[_Bar], categories: list[str], labels: dict[str, str], panel
 
 # ---------------------------------------------------------------- layout finishing
 
+CHAR_PX = 7.6      # px a character of a 12 px tick label takes at most (Noto Sans), with slack
+DIGIT_PX = 8.6     # px a digit or mark of a 14 px value tick label takes at most, with slack
+
+
+def label_room(labels, standoff: int = 0) -> int:
+    """The left margin the longest line of the category labels (`<br>`-wrapped, escaped) needs:
+    their width, the tick standoff and a safety allowance (proven by `benchmarks/chart_margins.py`)."""
+    longest = max((len(line) for text in labels for line in html.unescape(str(text)).split("<br>")), default=10)
+    return int(min(380, 24 + standoff + CHAR_PX * longest))
+
+
+def value_room(value_range: list[float], suffix: str, titled: bool) -> int:
+    """The left margin a vertical value axis needs: its widest tick label (the range's ends with
+    thousands marks, two more characters for decimal ticks, the suffix) and its rotated title."""
+    chars = 0
+    for end in value_range:
+        digits = len(str(int(abs(end)))) if abs(end) >= 1 else 1
+        chars = max(chars, digits + (digits - 1) // 3 + (end < 0) + (2 if abs(end) < 100 else 0))
+    return int(40 + DIGIT_PX * chars + 19 * len(suffix) + (26 if titled else 0))
+
+
 def _legend_rows(labels: list[str], width: int) -> int:
     rows, used = 1, 0
     for label in labels:
@@ -611,7 +633,7 @@ def _legend_rows(labels: list[str], width: int) -> int:
 
 def finish(fig: dict, lang: str, title: str, notes: list[str], source: str, *,
            legend_labels: list[str], plot_height: int, below: int = 36, panels: int = 1,
-           width: int = WIDE, subtitle: str = "", left: int = 60) -> go.Figure:
+           width: int = WIDE, subtitle: str = "", left: int = 60, right: int = 30) -> go.Figure:
     """The figure dict (`{"data": [...], "layout": {...}}`) with the house style, the title, the
     legend under the title, notes and the source line below the plot, made a figure once (a
     `figures.SharedFigure`: not to be changed, build another instead).
@@ -639,7 +661,7 @@ def finish(fig: dict, lang: str, title: str, notes: list[str], source: str, *,
     layout.update({
         **style,
         "height": height,
-        "margin": {"l": left, "r": 30, "t": top, "b": bottom},
+        "margin": {"l": left, "r": right, "t": top, "b": bottom},
         "legend": {"orientation": "h", "yanchor": "top", "y": 1 - title_room / height, "x": 0,
                    "xanchor": "left", "yref": "container", "font": {"size": 12}, "traceorder": "normal"},
         "title": {**style.get("title", {}), "y": 1 - 14 / height, "yanchor": "top", "yref": "container",
@@ -741,10 +763,12 @@ def shares_chart(rows: Rows, lang: str, title: str, order: list[str] | None = No
         notes.append(t("dom_periods_note", lang))
     data += _legend_keys({r["status"] for r in records} - {"reported"}, lang)
     layout = {"barmode": "stack",
-              "xaxis": {"range": [0, 100], "ticksuffix": " %" if lang == "vi" else "%", "tickformat": ",~f"},
+              "xaxis": {"range": [0, 100], "ticksuffix": " %" if lang == "vi" else "%", "tickformat": ",~f",
+                        "automargin": False},
               "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": bars,
-                        "autorange": "reversed", "automargin": True}}
+                        "autorange": "reversed", "automargin": False}}
     return finish({"data": data, "layout": layout}, lang, title, notes, source_line(records, lang), below=40,
+                  left=label_room(bars), right=36,
                   legend_labels=[tr["name"] for tr in data if tr["meta"].get("role") == "result"],
                   plot_height=max(110, 64 * len(bars)), width=width)
 
@@ -813,13 +837,13 @@ def register_timeline(register: Rows, lang: str, title: str, year_from: int, yea
         items = [f"{lane}: {register_name(r, lang)}" for lane, r in undated]
         notes.append(t("dom_reg_undated", lang, sessions="; ".join(items)))
     layout = {"xaxis": {"type": "date", "range": [f"{year_from}-01-01", f"{year_to}-12-31"],
-                        "tickformat": "%-m/%Y" if lang == "vi" else "%b %Y", "automargin": True},
-              "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": lanes, "automargin": True,
+                        "tickformat": "%-m/%Y" if lang == "vi" else "%b %Y", "automargin": False},
+              "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": lanes, "automargin": False,
                         "range": [len(lanes) - 0.4, -0.6], "autorange": False, "ticklabelstandoff": 8},
               **({"shapes": shapes} if shapes else {})}
     return finish({"data": data, "layout": layout}, lang, title, notes, source_line(reg, lang),
                   legend_labels=[tr["name"] for tr in data if tr["meta"].get("role") != "key"],
-                  plot_height=40 + 110 * len(lanes), width=width)
+                  plot_height=40 + 110 * len(lanes), width=width, left=label_room(lanes, 12), right=40)
 
 
 def register_name(row: pd.Series, lang: str) -> str:
