@@ -63,6 +63,7 @@ def duckdb_memory() -> str | None:
 
 def picker_limit() -> int:
     """How many localities the sidebar lists in one box; above it, an area box comes first, and a
-    domain page's "compare with" box offers only the near ones (`$GOVDASH_PICKER_LIMIT`, for tests and benchmarks of the two-box picker on small data)."""
+    domain page's "compare with" box offers only the near ones (`$GOVDASH_PICKER_LIMIT`, for
+    tests and benchmarks of the two-box picker on small data)."""
     value = os.environ.get(ENV_PICKER_LIMIT, "")
     return int(value) if value.strip().isdigit() else DEFAULT_PICKER_LIMIT

@@ -71,8 +71,8 @@ class _Shown:
     has_own: bool
     kpi_annual: bool
     kpi_cards: list
-    other_cards: list
-    other_table: pd.DataFrame | None = None  # the other figures, when more than CARD_LIMIT
+    other_cards: list  # the other figures as cards, or (more than CARD_LIMIT) none and …
+    other_table: pd.DataFrame | None = None  # … their rows for one table
 
 
 # What a page shows for a selection is a pure function of plain values: computed once and shared
@@ -86,15 +86,23 @@ def _view(page: str, shown: tuple[str, ...], year_from: int, year_to: int, lang:
     pages."""
     data = build.load(page, shown, year_from, year_to, fetch=ui.query, hide_low=hide_low)
     view = build.build(page, data, shown, year_from, year_to, lang, render=())
+    other_cards, other_table = _cards_or_table(view.other_records, lambda: view.other_cards, lang,
+                                               name_locality=True)
     return _Shown(
         data, view,
         has_own=bool((data.rows["locality_code"] == shown[0]).any()),
         kpi_annual=bool((view.kpi_rows["period_kind"] == "year").all()),
         kpi_cards=build.cards(view.kpi_rows, lang, name_locality=False) if view.kpi_year is not None else [],
-        other_cards=build.cards(view.other_records, lang, name_locality=True)
-        if len(view.other_records) <= CARD_LIMIT else [],
-        other_table=view.other_cards if len(view.other_records) > CARD_LIMIT else None,
+        other_cards=other_cards, other_table=other_table,
     )
+
+
+def _cards_or_table(records: list[dict], frame, lang: str, name_locality: bool) -> tuple[list, pd.DataFrame | None]:
+    """A group of figures as cards, or, above CARD_LIMIT, no cards and their rows (`frame()`,
+    taken only then) for one table."""
+    if len(records) > CARD_LIMIT:
+        return [], frame()
+    return build.cards(records, lang, name_locality=name_locality), None
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -113,9 +121,7 @@ def _section_drawn(page: str, shown: tuple[str, ...], year_from: int, year_to: i
     `figures.SharedFigure`, sent without a copy)."""
     section = _view(page, shown, year_from, year_to, lang, store, hide_low).view.sections[index]
     drawn = build.draw(section.parts, shown, year_from, year_to, lang)
-    if len(section.card_records) > CARD_LIMIT:
-        return drawn, [], section.cards
-    return drawn, build.cards(section.card_records, lang, name_locality=len(shown) > 1), None
+    return drawn, *_cards_or_table(section.card_records, lambda: section.cards, lang, name_locality=len(shown) > 1)
 
 
 def render(page: str) -> None:
