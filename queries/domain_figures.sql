@@ -2,7 +2,9 @@
 -- whose period ends in $year_from..$year_to, preferred or not, with indicator, locality and
 -- source metadata; the session number of session figures (from the register); and the previous
 -- comparable preferred figure (same indicator, body, period kind and plan family, one year
--- earlier) for deltas. Columns of `labelled_figures`, which KPI cards and figure tables read.
+-- earlier) for deltas. Columns of `labelled_figures`, which KPI cards and figure tables read,
+-- but two no page reads (`share_group`, checked on import; `source_grade`): pages keep each
+-- row as a dict, and a dict of 43 keys takes twice the memory of one of 42.
 with
 
 selected_figures as (
@@ -66,5 +68,5 @@ final as (
         and (p.status = 'planned') = (f.status = 'planned')
 )
 
-select * from final
+select * exclude (share_group, source_grade) from final
 order by locality_code, sort_order, body, period_end, period_start, figure_id

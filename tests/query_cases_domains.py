@@ -6,7 +6,7 @@ CASES = {
     "domain_figures": (
         {"domains": ["sessions", "resolutions", "budget"], "localities": ["31", "288"],
          "year_from": 2020, "year_to": 2025},
-        LABELLED + ["session_number", "previous_value", "previous_status", "previous_period_start",
+        [c for c in LABELLED if c not in ("share_group", "source_grade")] + ["session_number", "previous_value", "previous_status", "previous_period_start",
                     "previous_period_end"],
     ),
     "domain_coverage": (

@@ -5,6 +5,7 @@ that every curated figure of the four pages' domains is shown somewhere."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -705,3 +706,19 @@ def test_margin_room_fits_long_labels():
     # a value axis up to 1.234.567 with a unit title needs room for 9 characters and the title
     assert charts.value_room([0, 1_234_567], "", True) >= 8 * 9 + 26
     assert charts.value_room([0, 12.5], " %", False) > charts.value_room([0, 12.5], "", False)
+
+
+def test_page_rows_are_kept_small():
+    """A page view is cached per selection and keeps its rows as dicts: CPython doubles a dict's
+    table past 42 keys, and text repeats (a few localities, indicators, units, periods), so the
+    query returns at most 42 columns and each distinct value is boxed once."""
+    data = build.load("budget", ("31", "30", "36", "288", "X-TP1"), 2019, 2025)
+    assert len(data.rows.columns) <= 42
+    recs = charts._records(data.rows)
+    assert sys.getsizeof(recs[0]) <= sys.getsizeof({str(i): i for i in range(42)})
+    by_locality = {}
+    for r in recs:
+        first = by_locality.setdefault(r["locality_code"], r)
+        assert r["locality_name_vi"] is first["locality_name_vi"]
+        assert r["period_end"] is next(q for q in recs if q["period_end"] == r["period_end"])["period_end"]
+    assert len(by_locality) > 1

@@ -28,7 +28,9 @@ def _names(codes: list[str], lang: str) -> dict[str, str]:
 
 @dataclass(eq=False)
 class _Picker:
-    """The "compare with" choices of a page for a locality and years (shared read-only)."""
+    """The "compare with" choices of a page for a locality and years (shared read-only);
+    `coverage` keeps only what the coverage line reads (code, year): a national list is
+    ~1,000 localities' rows, and a cache entry is kept per locality, years and language."""
     coverage: pd.DataFrame
     options: list[str]
     default: list[str]
@@ -43,10 +45,11 @@ def _picker(page: str, locality: str, year_from: int, year_to: int, lang: str, s
     coverage = ui.query("domain_coverage", domains=spec.domains, year_from=year_from, year_to=year_to,
                         locality=locality)
     options, narrowed = build.compare_options(coverage, locality, limit=limit)
+    years = coverage[["locality_code", "year"]]
     if not options:
-        return _Picker(coverage, [], [], {})
+        return _Picker(years, [], [], {})
     offered = set(options)
-    return _Picker(coverage, options, [c for c in build.default_compare(coverage, locality) if c in offered],
+    return _Picker(years, options, [c for c in build.default_compare(coverage, locality) if c in offered],
                    build.option_labels(coverage[coverage["locality_code"].isin(offered)], lang), narrowed)
 
 
