@@ -9,16 +9,25 @@ from govdash import fmt
 from govdash.i18n import pick, t
 
 
+# Rows from which a column is boxed once per distinct value: finding them costs ~70 µs a column,
+# boxing a Timestamp ~0.7 µs and a str ~0.2 µs (measured on a national budget page's rows).
+DATES_ONCE_FROM, TEXT_ONCE_FROM = 64, 512
+
+
 def records(frame: pd.DataFrame) -> list[dict]:
-    """What `frame.to_dict("records")` gives, for a fraction of its cost and memory: read a
-    column at a time, boxed as it boxes (Python scalars, Timestamps; a missing value of a
-    nullable column as None). A text or date column is boxed once per distinct value (they
-    repeat: a page's rows name a few localities, indicators, units and periods), so equal
-    values are one object, which a page view cached per selection keeps small."""
+    """What `frame.to_dict("records")` gives, for a fraction of its cost: read a column at a
+    time, boxed as it boxes (Python scalars, Timestamps; a missing value of a nullable column as
+    None). In a long frame a text or date column is boxed once per distinct value (they repeat:
+    a page's rows name a few localities, indicators, units and periods), so equal values are one
+    object, which keeps a page view cached per selection small, and it is faster."""
+    dates_once, text_once = len(frame) >= DATES_ONCE_FROM, len(frame) >= TEXT_ONCE_FROM
     columns = []
     for _, column in frame.items():
-        if column.dtype == object or isinstance(column.dtype, ExtensionDtype) or column.dtype.kind == "M":
-            columns.append(_boxed(column))
+        boxed = column.dtype == object or isinstance(column.dtype, ExtensionDtype)
+        if (text_once and boxed) or (dates_once and column.dtype.kind == "M"):
+            columns.append(_boxed_once(column))
+        elif boxed:
+            columns.append([_box(v) for v in column.tolist()])
         else:
             columns.append(column.tolist())
     names = list(frame.columns)
@@ -29,11 +38,11 @@ def _box(value):
     return None if value is pd.NA else value.item() if isinstance(value, np.generic) else value
 
 
-def _boxed(column: pd.Series) -> list:
+def _boxed_once(column: pd.Series) -> list:
     """A column's values boxed as `tolist` boxes them, one object per distinct value."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    boxes = [_box(v) for v in pd.Series(uniques, dtype=column.dtype).tolist()]
-    if (codes < 0).any():  # the missing value as this dtype boxes it (None, NaN, NaT)
+    boxes = [_box(v) for v in uniques.tolist()]
+    if len(boxes) < len(codes) and (codes < 0).any():  # the missing value as this dtype boxes it
         boxes.append(_box(column[codes < 0].iloc[:1].tolist()[0]))
     return [boxes[c] for c in codes.tolist()]
 
