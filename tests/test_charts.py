@@ -711,14 +711,19 @@ def test_margin_room_fits_long_labels():
 def test_page_rows_are_kept_small():
     """A page view is cached per selection and keeps its rows as dicts: CPython doubles a dict's
     table past 42 keys, and text repeats (a few localities, indicators, units, periods), so the
-    query returns at most 42 columns and each distinct value is boxed once."""
+    query returns at most 42 columns and, in a long frame, each distinct value is boxed once
+    (still what `to_dict` gives, missing values included)."""
+    from govdash import tables
     data = build.load("budget", ("31", "30", "36", "288", "X-TP1"), 2019, 2025)
     assert len(data.rows.columns) <= 42
-    recs = charts._records(data.rows)
+    long = pd.concat([data.rows] * (tables.TEXT_ONCE_FROM // len(data.rows) + 1), ignore_index=True)
+    recs = charts._records(long)
     assert sys.getsizeof(recs[0]) <= sys.getsizeof({str(i): i for i in range(42)})
-    by_locality = {}
+    for a, b in zip(recs, long.to_dict("records")):
+        assert list(a) == list(b) and all(_same_value(a[k], b[k]) for k in a)
+    first: dict = {}
     for r in recs:
-        first = by_locality.setdefault(r["locality_code"], r)
-        assert r["locality_name_vi"] is first["locality_name_vi"]
-        assert r["period_end"] is next(q for q in recs if q["period_end"] == r["period_end"])["period_end"]
-    assert len(by_locality) > 1
+        for key in ("locality_name_vi", "unit_vi", "period_end", "source_title"):
+            assert r[key] is first.setdefault((key, r[key]), r[key])
+    assert len({r["locality_code"] for r in recs}) > 1
+    assert any(r["previous_status"] is None or r["previous_status"] != r["previous_status"] for r in recs)
