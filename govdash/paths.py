@@ -23,6 +23,7 @@ ENV_EDITORS_FILE = "GOVDASH_EDITORS_FILE"  # the editor accounts file
 ENV_CHROMIUM = "GOVDASH_CHROMIUM"          # the Chromium kaleido draws chart images with
 ENV_PICKER_LIMIT = "GOVDASH_PICKER_LIMIT"  # localities above which the sidebar picks an area first
 ENV_DUCKDB_MEMORY = "GOVDASH_DUCKDB_MEMORY"  # DuckDB's memory limit per process, e.g. "128MB"
+ENV_DUCKDB_THREADS = "GOVDASH_DUCKDB_THREADS"  # DuckDB's threads per process (serve.py: cores / workers)
 DEFAULT_PICKER_LIMIT = 500
 
 
@@ -59,6 +60,18 @@ def duckdb_memory() -> str | None:
     if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)", value, flags=re.IGNORECASE):
         raise ValueError(f"{ENV_DUCKDB_MEMORY}={value!r}: expected a size such as 128MB or 1GB")
     return value
+
+
+def duckdb_threads() -> int | None:
+    """DuckDB's threads for each process (`GOVDASH_DUCKDB_THREADS`), or None for DuckDB's default
+    (one per core). `govdash.serve` gives each of its workers its share of the cores: several
+    workers each running a query on every core only take turns, and every thread keeps memory."""
+    value = os.environ.get(ENV_DUCKDB_THREADS, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{ENV_DUCKDB_THREADS}={value!r}: expected a whole number of threads, 1 or more")
+    return int(value)
 
 
 def picker_limit() -> int:

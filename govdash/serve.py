@@ -21,7 +21,8 @@ cores the standard way:
   grace period), and every child is asked by the kernel to stop should this process die
   (`PR_SET_PDEATHSIG`), so nothing is left behind.
 
-Every worker opens the same read-only DuckDB store and follows data changes on its own
+Every worker opens the same read-only DuckDB store, with its share of the cores for DuckDB
+(`GOVDASH_DUCKDB_THREADS`, unless set), and follows data changes on its own
 (`govdash.db.data_changed`), so an import committed through one worker shows on all of them.
 Standard library only; no Streamlit here.
 """
@@ -43,6 +44,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from govdash import paths
 from govdash.paths import ROOT
 
 HEALTH = "/_stcore/health"
@@ -257,6 +259,12 @@ def _watch(workers: list[Worker], proxy: subprocess.Popen) -> None:
             next_check = time.monotonic() + CHECK_EVERY
 
 
+def duckdb_threads(n_workers: int, cores: int | None = None) -> int:
+    """Each worker's share of the machine's cores for DuckDB (at least one)."""
+    cores = cores or len(os.sched_getaffinity(0))
+    return max(1, cores // max(1, n_workers))
+
+
 def serve(port: int, n_workers: int, listen: str = "127.0.0.1") -> int:
     """Run the workers and the proxy in the foreground until Ctrl-C or SIGTERM."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -264,6 +272,7 @@ def serve(port: int, n_workers: int, listen: str = "127.0.0.1") -> int:
     folder.chmod(0o755)  # nginx's own workers (user nobody when started as root) write temp files here
     # one cookie secret for all, so anything Streamlit signs is valid on every worker
     env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32)}
+    env.setdefault(paths.ENV_DUCKDB_THREADS, str(duckdb_threads(n_workers)))
     workers = [Worker(free_port(), env) for _ in range(n_workers)]
     procs: list[subprocess.Popen] = []
     previous = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}

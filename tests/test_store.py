@@ -135,3 +135,21 @@ def test_a_worker_may_hold_fewer_store_blocks_in_memory(data, store_dir, monkeyp
         paths.duckdb_memory()
     monkeypatch.delenv(paths.ENV_DUCKDB_MEMORY)
     assert paths.duckdb_memory() is None
+
+
+def test_a_worker_runs_duckdb_on_its_share_of_the_cores(data, store_dir, monkeypatch):
+    """`GOVDASH_DUCKDB_THREADS` sets DuckDB's threads in each process; `govdash.serve` gives
+    each worker its share of the cores (at least one); a value that is not a count is refused."""
+    from govdash import paths, serve
+    monkeypatch.setenv(paths.ENV_DUCKDB_THREADS, "1")
+    con = db.open_store(data)
+    assert con.execute("select current_setting('threads')").fetchone()[0] == 1
+    assert len(db.run_query("localities", con)) == 7
+    con.close()
+    assert [serve.duckdb_threads(n, cores=4) for n in (1, 2, 3, 4, 8)] == [4, 2, 1, 1, 1]
+    for bad in ("0", "two", "-1"):
+        monkeypatch.setenv(paths.ENV_DUCKDB_THREADS, bad)
+        with pytest.raises(ValueError, match="GOVDASH_DUCKDB_THREADS"):
+            paths.duckdb_threads()
+    monkeypatch.delenv(paths.ENV_DUCKDB_THREADS)
+    assert paths.duckdb_threads() is None

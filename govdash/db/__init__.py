@@ -47,9 +47,10 @@ _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": F
 def _config() -> dict:
     """Settings of a read-only store connection: no extension fetched or loaded unasked;
     DuckDB's memory limit when `GOVDASH_DUCKDB_MEMORY` sets one (fewer cached blocks per
-    worker, slower queries). Builds and in-memory stores keep DuckDB's default."""
-    limit = paths.duckdb_memory()
-    return {**_CONFIG, **({"memory_limit": limit} if limit else {})}
+    worker, slower queries) and its threads when `GOVDASH_DUCKDB_THREADS` does (`govdash.serve`
+    sets each worker's share of the cores). Builds and in-memory stores keep DuckDB's default."""
+    limit, threads = paths.duckdb_memory(), paths.duckdb_threads()
+    return {**_CONFIG, **({"memory_limit": limit} if limit else {}), **({"threads": threads} if threads else {})}
 
 
 _OPENING = threading.Lock()
