@@ -196,6 +196,25 @@ def test_breakdown_mixed_units_label_units_and_reference_line():
     assert any(s.type == "line" and s.x0 == 100 for s in fig.layout.shapes)
 
 
+def test_breakdown_of_many_localities_and_years_draws_each_latest_period_and_says_so():
+    """Three localities over four years are 12 series of side-by-side bars (above the limit):
+    each locality's latest year with a result is drawn (a later plan-only year does not count),
+    with a note; ten series or fewer are drawn as they are."""
+    rows = [fig_row(f"b#{loc}{y}{i}", loc, ind, 10 + y - 2020 + i, year=y)
+            for loc in ("31", "36", "288") for y in (2021, 2022, 2023, 2024)
+            for i, ind in enumerate(("council_sessions", "resolutions_passed"))]
+    rows = [r for r in rows if not (r["locality_code"] == "288" and r["year"] == 2024)]
+    rows.append(fig_row("p#1", "288", "council_sessions", 99, year=2024, status="planned"))
+    many = charts.breakdown_chart(frame(*rows), "vi", "x", order=["council_sessions", "resolutions_passed"])
+    drawn = {(tr.name, tuple(tr.meta["figure_ids"])) for tr in traces(many, "result")}
+    ids = {i for _, ids in drawn for i in ids}
+    assert ids == {f"b#{loc}{y}{i}" for loc, y in (("31", 2024), ("36", 2024), ("288", 2023)) for i in (0, 1)}
+    assert "kỳ gần nhất" in all_text(many)
+    few = charts.breakdown_chart(frame(*[r for r in rows if r["locality_code"] == "31"]), "vi", "x")
+    assert len({i for tr in traces(few, "result") for i in tr.meta["figure_ids"]}) == 8
+    assert "kỳ gần nhất" not in all_text(few)
+
+
 def test_shares_chart_is_100_percent_stacked_with_note_when_parts_do_not_add_up():
     rows = frame(fig_row("s#1", "31", "voter_petitions_resolved_pct", 19, body="people_committee"),
                  fig_row("s#2", "31", "voter_petitions_partly_resolved_pct", 28, body="people_committee"),

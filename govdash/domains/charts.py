@@ -715,11 +715,31 @@ def periods_chart(rows: Rows, lang: str, title: str,
 def breakdown_chart(rows: Rows, lang: str, title: str, order: list[str] | None = None,
                     reference: float | None = None, series_order: list[str] | None = None,
                     width: int = WIDE) -> go.Figure:
-    """Several indicators side by side (horizontal bars), one series per locality and period."""
+    """Several indicators side by side (horizontal bars), one series per locality and period;
+    above `MAX_INDICATOR_SERIES` series (five localities over five years drew 250 bars on a
+    6,000 px chart), each locality's latest period only, said in a note: the chart's table
+    lists every row."""
     records = _records(rows)
     notes = [t("dom_periods_note", lang)] if any(r["period_kind"] != ANNUAL for r in records) else []
+    if len({(r["locality_code"], r["period_start"], r["period_end"]) for r in records}) > MAX_INDICATOR_SERIES:
+        records = latest_periods(records)
+        notes.append(t("dom_latest_only", lang))
     return bar_chart(records, lang, title, axis="indicator", order=order, reference=reference,
                      extra_notes=notes, series_order=series_order, width=width)
+
+
+MAX_INDICATOR_SERIES = 10  # bars per indicator on a side-by-side chart before it keeps the latest
+
+
+def latest_periods(records: list[dict]) -> list[dict]:
+    """The rows of each locality's latest period with a result (its latest period when it has
+    only plans), in their order."""
+    latest: dict[str, tuple] = {}
+    for r in records:
+        key = (r["status"] != PLANNED, r["period_end"], r["period_start"])
+        if r["locality_code"] not in latest or key > latest[r["locality_code"]]:
+            latest[r["locality_code"]] = key
+    return [r for r in records if (r["period_end"], r["period_start"]) == latest[r["locality_code"]][1:]]
 
 
 def shares_chart(rows: Rows, lang: str, title: str, order: list[str] | None = None,

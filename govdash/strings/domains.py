@@ -155,6 +155,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Số theo quý, tháng, lũy kế hoặc nhiều năm: không so sánh trực tiếp với số cả năm.",
         "en": "Quarterly, monthly, to-date or multi-year figures: not comparable with full-year ones.",
     },
+    "dom_latest_only": {"vi": "Nhiều địa phương, nhiều năm: mỗi địa phương chỉ vẽ kỳ gần nhất có kết quả; "
+                               "các kỳ khác ở bảng số liệu của biểu đồ.",
+                        "en": "Many localities and years: each locality's latest period with a result is "
+                              "drawn; the others are in the chart's table."},
     "dom_reference_note": {"vi": "Đường đứt: {value} = đạt đúng dự toán, kế hoạch.",
                            "en": "Dashed line: {value} = exactly the estimate or plan."},
     "dom_shares_total": {"vi": "{bar}: các phần cộng lại {total}.", "en": "{bar}: the parts add up to {total}."},
