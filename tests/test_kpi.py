@@ -1,5 +1,6 @@
 """KPI cards: delta arithmetic, bounds, colours by direction, labels from metadata."""
 import pandas as pd
+import pytest
 
 from govdash.domains import kpi
 
@@ -53,3 +54,27 @@ def test_body_named_only_when_repeated():
     labels = [c.label for c in kpi.cards(rows, "vi")]
     assert labels[0].endswith("— HĐND") and labels[1].endswith("— HĐND các cấp")
     assert labels[2] == "Tổng thu NSNN"
+
+
+@pytest.mark.parametrize("page", ["budget", "sessions", "supervision", "voters"])
+def test_headline_positions_pick_what_headline_rows_picks(page):
+    """The domain pages choose their KPI cards on plain dicts (`headline_positions`), taking
+    only those rows from the frame: the same figures, in the same order, as `headline_rows`
+    on the frame, for every locality of the bundled data and every year of its figures."""
+    from govdash import db, tables
+    from govdash.domains import build
+    codes = list(db.run_query("localities")["code"])
+    checked = 0
+    for code in codes:
+        rows = build.load(page, (code,), 2015, 2025).rows
+        if rows.empty:
+            continue
+        recs = tables.records(rows)
+        for year in sorted({r["year"] for r in recs}):
+            positions = [i for i, r in enumerate(recs) if r["year"] == year and r["preferred"]]
+            for low, high in ((3, 6), (4, 8)):
+                ours = rows.iloc[kpi.headline_positions(recs, positions, minimum=low, maximum=high)]
+                theirs = kpi.headline_rows(rows.iloc[positions], minimum=low, maximum=high)
+                assert list(ours["figure_id"]) == list(theirs["figure_id"]), (code, year)
+                checked += 1
+    assert checked > 10

@@ -272,8 +272,8 @@ def kpi_rows(rows: pd.DataFrame | _Rows, locality: str) -> tuple[pd.DataFrame, i
     annual = [i for i in own if recs[i]["period_kind"] == charts.ANNUAL]
     pool = annual or own
     year = int(max(recs[i]["year"] for i in pool))
-    latest = rows.take([i for i in pool if recs[i]["year"] == year])
-    return kpi.headline_rows(latest, minimum=3, maximum=6), year
+    latest = [i for i in pool if recs[i]["year"] == year]
+    return rows.take(kpi.headline_positions(recs, latest, minimum=3, maximum=6)), year
 
 
 def build(page: str, data: PageData, localities: tuple[str, ...], year_from: int, year_to: int,

@@ -124,3 +124,18 @@ def headline_rows(results: pd.DataFrame, minimum: int = 4, maximum: int = 8) -> 
     if len(headline) >= minimum:
         return headline.head(maximum)
     return ordered.head(max(minimum, len(headline)))
+
+
+def headline_positions(records: list[dict], positions: list[int], minimum: int = 4,
+                       maximum: int = 8) -> list[int]:
+    """`headline_rows` on plain dicts: the positions (of `records`) of the figures worth a card,
+    in card order, so only those rows are taken from a frame."""
+    ordered = sorted(positions, key=lambda i: (not records[i]["headline"], records[i]["sort_order"],
+                                               records[i]["period_start"]))
+    seen: set[tuple] = set()
+    unique = [i for i in ordered
+              if (key := (records[i]["indicator"], records[i]["body"])) not in seen and not seen.add(key)]
+    headline = [i for i in unique if records[i]["headline"]]
+    if len(headline) >= minimum:
+        return headline[:maximum]
+    return unique[:max(minimum, len(headline))]
