@@ -358,10 +358,10 @@ def compare_options(coverage: pd.DataFrame, main: str, limit: int | None = None)
     whether the list was narrowed: above `limit` of them (a national list offers ~1,000, which
     costs the browser more than the rest of the page), only the `near` ones, of the main
     locality's own tier and province, and its province (the Compare page compares any)."""
-    codes = [c for c in dict.fromkeys(coverage["locality_code"]) if c != main]
+    codes = [c for c in dict.fromkeys(coverage["locality_code"].tolist()) if c != main]
     if limit is None or len(codes) <= limit:
         return codes, False
-    near = set(coverage.loc[coverage["near"], "locality_code"])
+    near = set(coverage.loc[coverage["near"], "locality_code"].tolist())
     return [c for c in codes if c in near], True
 
 
@@ -373,13 +373,13 @@ def default_compare(coverage: pd.DataFrame, main: str) -> list[str]:
     province level: `same_tier_near` of `domain_coverage`) with results in the range, the best
     covered first, shown in list order; none when the main locality has no data (its empty state
     comes first)."""
-    if main not in set(coverage["locality_code"]):
+    if main not in set(coverage["locality_code"].tolist()):
         return []
     same = coverage[(coverage["result_count"] > 0) & (coverage["locality_code"] != main)
                     & coverage["same_tier_near"]]
     totals = same.groupby("locality_code", sort=False)["result_count"].sum()
-    best = set(totals.sort_values(ascending=False, kind="stable").index[:MAX_DEFAULT_COMPARE])
-    return [c for c in dict.fromkeys(same["locality_code"]) if c in best]
+    best = set(totals.sort_values(ascending=False, kind="stable").index[:MAX_DEFAULT_COMPARE].tolist())
+    return [c for c in dict.fromkeys(same["locality_code"].tolist()) if c in best]
 
 
 def option_labels(coverage: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -388,7 +388,8 @@ def option_labels(coverage: pd.DataFrame, lang: str) -> dict[str, str]:
     names = first["locality_name_en" if lang == "en" else "locality_name_vi"].fillna(first["locality_name_vi"])
     levels = {lv: t("level_" + lv, lang) for lv in first["level"].unique()}
     return unique_labels({code: f"{name} · {levels[lv]}"
-                          for code, name, lv in zip(first["locality_code"], names, first["level"])})
+                          for code, name, lv in zip(first["locality_code"].tolist(), names.tolist(),
+                                                    first["level"].tolist())})
 
 
 def coverage_line(coverage: pd.DataFrame, shown: tuple[str, ...], names: dict[str, str],
