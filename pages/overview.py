@@ -22,6 +22,6 @@ else:
 if plans:
     st.subheader(t("plans_heading", lang, year=sel.year_to))
     ui.kpi_grid(plans)
-facts = ui.query("facts", locality=sel.locality, year=sel.year_to)
-if not facts.empty:
-    ui.figure_table(facts, key="overview_table", title=t("figures_table", lang))
+if ui.has_figures(sel.locality, sel.year_to):  # the figures are fetched when the table is opened
+    ui.figure_table(lambda: ui.query("facts", locality=sel.locality, year=sel.year_to), key="overview_table",
+                    title=t("figures_table", lang))

@@ -89,3 +89,32 @@ def test_empty_state_offers_other_years():
     assert not at.exception
     assert at.info, "no empty-state message"
     assert any(b.label.startswith("Xem năm") for b in at.button)
+
+
+def test_overview_figure_table_is_fetched_when_opened(monkeypatch):
+    """The Overview's table of every figure of the locality and year is offered whenever the
+    store counts figures there and holds exactly the `facts` rows once opened; a year without
+    figures has none. Closed, nothing of it is made or sent."""
+    from govdash import ui
+    from govdash.i18n import t
+    title = t("figures_table", "vi")
+    asked, run_query = [], db.run_query
+    monkeypatch.setattr(db, "run_query", lambda name, *a, **k: asked.append(name) or run_query(name, *a, **k))
+    ui._shared_result.clear()
+    at = app(loc="31", to="2023", **{"from": "2023"})
+    assert [e.label for e in at.expander].count(title) == 1
+    assert not at.dataframe and not at.get("download_button") and "facts" not in asked
+    at.session_state["overview_table_open"] = True
+    at.run()
+    assert "facts" in asked
+    assert not at.exception
+    facts = db.run_query("facts", locality="31", year=2023)
+    assert len(facts) > 0 and len(at.dataframe) == 1 and len(at.dataframe[0].value) == len(facts)
+    assert len(at.get("download_button")) == 1
+    counted = db.run_query("coverage", domain=None)
+    without = next(int(y) for y in sorted(set(counted["year"]))  # a year of the data, none of them Hải Phòng's
+                   if not ((counted["locality_code"] == "31") & (counted["year"] == y)).any())
+    assert db.run_query("facts", locality="31", year=without).empty
+    empty = app(loc="31", to=str(without), **{"from": str(without)})
+    assert not empty.exception and str(without) in empty.title[0].value
+    assert title not in [e.label for e in empty.expander]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -55,6 +56,7 @@ def _drop_cached_results() -> None:
     _coverage_index.clear()
     _localities_by_code.clear()
     _areas.clear()
+    _figure_years.clear()
 
 
 # Streamlit's upload endpoint takes files for any open session, whatever its page shows, and
@@ -391,14 +393,28 @@ def _figure_tables(facts: pd.DataFrame, language: str) -> tuple[pd.DataFrame, pd
     return shown, download
 
 
-def figure_table(facts: pd.DataFrame, key: str, title: str) -> None:
-    """The figures shown, with status, source and quote, and a CSV download of exactly them."""
+def figure_table(facts: pd.DataFrame | Callable[[], pd.DataFrame], key: str, title: str) -> None:
+    """The figures shown, with status, source and quote, and a CSV download of exactly them;
+    `facts` may be a function that fetches them, called only when the table is opened."""
     # made and sent only when opened (which reruns): a page has a table under every chart, and
     # building and sending them all cost a first visit more than its charts' data
     with st.expander(title, expanded=False, key=f"{key}_open", on_change="rerun") as box:
         if not box.open:
             return
-        figures_grid(facts, key)
+        figures_grid(facts() if callable(facts) else facts, key)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _figure_years(store: int) -> frozenset[tuple[str, int]]:
+    """Every (locality, year of period end) with a figure, from the store's counts (shared
+    read-only, per store generation)."""
+    rows = query("coverage", domain=None)
+    return frozenset(zip(rows["locality_code"].tolist(), rows["year"].astype(int).tolist()))
+
+
+def has_figures(locality: str, year: int) -> bool:
+    """Whether a locality has any figure whose period ends in `year` (without fetching them)."""
+    return (locality, int(year)) in _figure_years(db.generation())
 
 
 def figures_grid(facts: pd.DataFrame, key: str) -> None:
