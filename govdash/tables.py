@@ -8,7 +8,6 @@ from pandas.api.extensions import ExtensionDtype
 from govdash import fmt
 from govdash.i18n import pick, t
 
-
 # Rows from which a column is boxed once per distinct value: finding them costs ~70 µs a column,
 # boxing a Timestamp ~0.7 µs and a str ~0.2 µs (measured on a national budget page's rows).
 DATES_ONCE_FROM, TEXT_ONCE_FROM = 64, 512
