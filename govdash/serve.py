@@ -66,8 +66,23 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def nginx_config(port: int, upstreams: list[str], folder: Path, listen: str = "127.0.0.1") -> str:
     """nginx's configuration: `listen:port` in front of `upstreams` (host:port of each worker),
-    everything nginx writes kept in `folder`."""
+    everything nginx writes kept in `folder`.
+
+    Affinity: a browser without the cookie (or with a value naming no worker) is sent to the
+    worker with the fewest open connections (`least_conn`: each session holds one WebSocket, so
+    sessions are spread evenly, where a hash of a random value put 15 of 25 on one worker as often
+    as not), and the response names that worker in the cookie (`w0`, `w1`, …); a browser with
+    the cookie goes to its worker, or to the others as backups while it is down. The cookie is
+    only ever matched against these names, never used as an address."""
+    names = [f"w{i}" for i in range(len(upstreams))]
     servers = "\n".join(f"        server {u} max_fails=2 fail_timeout=5s;" for u in upstreams)
+    pools = "\n".join(
+        f"    upstream govdash_{name} {{\n        server {u} max_fails=2 fail_timeout=5s;\n"
+        + "".join(f"        server {other} backup;\n" for other in upstreams if other != u) + "    }"
+        for name, u in zip(names, upstreams))
+    by_cookie = "\n".join(f"        {name} govdash_{name};" for name in names)
+    by_address = "\n".join(f"        {u} {name};" for name, u in zip(names, upstreams))
+    kept = "\n".join(f'        "{name}|{name}" "";' for name in names)
     headers = "\n".join(f"            proxy_set_header {name} {value};" for name, value in (
         ("Host", "$http_host"), ("X-Forwarded-For", "$proxy_add_x_forwarded_for"),
         ("X-Forwarded-Proto", "$scheme")))
@@ -83,23 +98,30 @@ http {{
     server_tokens off;
 {temp}
     client_max_body_size 25m;  # above Streamlit's server.maxUploadSize, which refuses first
-    # affinity: the browser's cookie, else a new random value, which is also sent back
-    map $cookie_{COOKIE} $govdash_affinity {{
-        "" $request_id;
-        default $cookie_{COOKIE};
+    # affinity: the cookie's worker, else the one with the fewest open connections
+    map $cookie_{COOKIE} $govdash_pool {{
+{by_cookie}
+        default govdash_any;
     }}
-    map $cookie_{COOKIE} $govdash_set_cookie {{
-        "" "{COOKIE}=$request_id; Path=/; HttpOnly; SameSite=Strict";
+    # the worker a response came from (none when several were tried), named in the cookie
+    map $upstream_addr $govdash_served_by {{
+{by_address}
         default "";
+    }}
+    map "$cookie_{COOKIE}|$govdash_served_by" $govdash_set_cookie {{
+{kept}
+        ~\\|$ "";
+        default "{COOKIE}=$govdash_served_by; Path=/; HttpOnly; SameSite=Strict";
     }}
     map $http_upgrade $govdash_connection {{
         default upgrade;
         "" close;
     }}
-    upstream streamlit {{
-        hash $govdash_affinity consistent;
+    upstream govdash_any {{
+        least_conn;
 {servers}
     }}
+{pools}
     server {{
         listen {listen}:{port};
         add_header Set-Cookie $govdash_set_cookie always;
@@ -108,7 +130,7 @@ http {{
         # the browser's Host, which Streamlit checks (server.allowedHosts, same-origin
         # WebSocket); repeated in each location, as a location that sets any header inherits none
         location /_stcore/stream {{
-            proxy_pass http://streamlit;
+            proxy_pass http://$govdash_pool;
 {headers}
             proxy_set_header Upgrade $http_upgrade;
             proxy_set_header Connection $govdash_connection;
@@ -117,7 +139,7 @@ http {{
             proxy_send_timeout 1d;
         }}
         location / {{
-            proxy_pass http://streamlit;
+            proxy_pass http://$govdash_pool;
 {headers}
         }}
     }}

@@ -21,16 +21,24 @@ from govdash import serve
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_proxy_config_upgrades_websockets_and_hashes_a_cookie(tmp_path):
+def test_proxy_config_upgrades_websockets_and_balances_new_sessions(tmp_path):
     conf = serve.nginx_config(8600, ["127.0.0.1:9001", "127.0.0.1:9002"], tmp_path)
     assert "listen 127.0.0.1:8600;" in conf
-    assert conf.count("max_fails=2") == 2 and "server 127.0.0.1:9002" in conf
+    assert "server 127.0.0.1:9002" in conf
     stream = conf[conf.index("location /_stcore/stream"):]
     assert "proxy_set_header Upgrade $http_upgrade;" in stream
     # a location that sets headers inherits none: each must pass the browser's Host itself
     for location in re.split(r"\n\s+location ", conf)[1:]:
         assert "proxy_set_header Host $http_host;" in location
-    assert "hash $govdash_affinity consistent;" in conf
+        assert "proxy_pass http://$govdash_pool;" in location
+    # a new browser goes to the least busy worker; the cookie names a worker, never an address
+    pool = conf[conf.index("upstream govdash_any"):]
+    assert pool.index("least_conn;") < pool.index("}") and pool[:pool.index("}")].count("max_fails=2") == 2
+    assert "w0 govdash_w0;" in conf and "w1 govdash_w1;" in conf and "default govdash_any;" in conf
+    own = conf[conf.index("upstream govdash_w1"):]
+    own = own[:own.index("}")]
+    assert "server 127.0.0.1:9002 max_fails=2" in own and "server 127.0.0.1:9001 backup;" in own
+    assert "proxy_pass http://$cookie" not in conf and conf.count("$cookie_govdash_worker") == 2
     assert f"client_body_temp_path {tmp_path / 'client_body'};" in conf
 
 
@@ -82,9 +90,18 @@ def test_serve_two_workers_through_nginx(browser):
         assert len([p for p in everyone if "streamlit" in _cmdline(p)]) == 2
         assert any("nginx" in _cmdline(p) for p in everyone)
 
-        with urllib.request.urlopen(base + "/") as first:  # the proxy hands out an affinity cookie
-            cookie = first.headers["Set-Cookie"]
-        assert cookie.startswith(f"{serve.COOKIE}=") and "HttpOnly" in cookie
+        def cookie(sent: str | None = None) -> str | None:
+            ask = urllib.request.Request(base + "/", headers={"Cookie": f"{serve.COOKIE}={sent}"} if sent else {})
+            with urllib.request.urlopen(ask) as answer:
+                return answer.headers["Set-Cookie"]
+
+        # the proxy hands out an affinity cookie naming a worker; new browsers are spread out
+        # (no connection open: least_conn takes turns), a known name is kept, an unknown replaced
+        given = [cookie() for _ in range(4)]
+        assert all(c.startswith(f"{serve.COOKIE}=w") and "HttpOnly" in c for c in given)
+        assert {c.split(";")[0] for c in given} == {f"{serve.COOKIE}=w0", f"{serve.COOKIE}=w1"}
+        assert cookie("w1") is None and cookie("w0") is None
+        assert cookie("127.0.0.1:1").split(";")[0] in (f"{serve.COOKIE}=w0", f"{serve.COOKIE}=w1")
 
         browser.goto(base + "/budget?lang=vi&loc=31&from=2023&to=2023")
         assert "Ngân sách" in browser.page.locator("h1").first.inner_text()
