@@ -9,10 +9,11 @@ cores the standard way:
   loopback port, with the same cookie secret and no file watcher;
 - one nginx (Debian's package, run as a foreground child with a configuration generated into a
   temporary folder, never the system service) on `localhost:PORT` in front of them: WebSocket
-  upgrade on `/_stcore/stream`, session affinity by a cookie (`govdash_worker`, set on the first
-  response and hashed onto the workers, so everyone behind one office NAT is still spread out,
-  and a browser's page, WebSocket, uploads and downloads all reach the worker holding its
-  session), passive health checks (`max_fails`) and a retry on another worker when one is down;
+  upgrade on `/_stcore/stream`, session affinity by a cookie (`govdash_worker`, naming the
+  worker a browser without it was sent to: the one with the fewest open connections, so
+  sessions are spread evenly, everyone behind one office NAT too, and a browser's page,
+  WebSocket, uploads and downloads all reach the worker holding its session), passive health
+  checks (`max_fails`) and a retry on another worker when one is down;
 - active health checks of every worker (`/_stcore/health`) before nginx starts and every few
   seconds after; a worker that exits, stops listening, or leaves checks unanswered for minutes
   is restarted on its port (one that answers late because many sessions keep it busy is not:
