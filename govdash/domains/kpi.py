@@ -10,6 +10,7 @@ import pandas as pd
 
 from govdash import fmt
 from govdash.i18n import pick, t
+from govdash.tables import records
 
 
 @dataclass(frozen=True)
@@ -115,27 +116,23 @@ def headline_rows(results: pd.DataFrame, minimum: int = 4, maximum: int = 8) -> 
     """The figures worth a card: headline indicators first, topped up by sort order to `minimum`.
 
     One card per indicator and body (the first period), so a year never shows two cards that
-    look alike.
+    look alike (`headline_positions` on the frame's rows).
     """
-    ordered = results.sort_values(["headline", "sort_order", "period_start"],
-                                  ascending=[False, True, True], kind="stable")
-    ordered = ordered.drop_duplicates(["indicator", "body"])
-    headline = ordered[ordered["headline"]]
-    if len(headline) >= minimum:
-        return headline.head(maximum)
-    return ordered.head(max(minimum, len(headline)))
+    return results.iloc[headline_positions(records(results), list(range(len(results))), minimum, maximum)]
 
 
-def headline_positions(records: list[dict], positions: list[int], minimum: int = 4,
+def headline_positions(recs: list[dict], positions: list[int], minimum: int = 4,
                        maximum: int = 8) -> list[int]:
-    """`headline_rows` on plain dicts: the positions (of `records`) of the figures worth a card,
-    in card order, so only those rows are taken from a frame."""
-    ordered = sorted(positions, key=lambda i: (not records[i]["headline"], records[i]["sort_order"],
-                                               records[i]["period_start"]))
+    """The positions (of `recs`, among `positions`) of the figures worth a card, in card
+    order: headline indicators first, then by sort order and period start; one per indicator
+    and body; the headline ones up to `maximum` when there are `minimum` of them, else the
+    first `minimum` (or every headline one). On plain dicts, so a page takes only those rows."""
+    ordered = sorted(positions, key=lambda i: (not recs[i]["headline"], recs[i]["sort_order"],
+                                               recs[i]["period_start"]))
     seen: set[tuple] = set()
     unique = [i for i in ordered
-              if (key := (records[i]["indicator"], records[i]["body"])) not in seen and not seen.add(key)]
-    headline = [i for i in unique if records[i]["headline"]]
+              if (key := (recs[i]["indicator"], recs[i]["body"])) not in seen and not seen.add(key)]
+    headline = [i for i in unique if recs[i]["headline"]]
     if len(headline) >= minimum:
         return headline[:maximum]
     return unique[:max(minimum, len(headline))]
