@@ -282,10 +282,14 @@ def _watch(workers: list[Worker], proxy: subprocess.Popen) -> None:
             next_check = time.monotonic() + CHECK_EVERY
 
 
+def machine_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as a container or `taskset` sets it)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
+
+
 def duckdb_threads(n_workers: int, cores: int | None = None) -> int:
     """Each worker's share of the machine's cores for DuckDB (at least one)."""
-    cores = cores or len(os.sched_getaffinity(0))
-    return max(1, cores // max(1, n_workers))
+    return max(1, (cores or machine_cores()) // max(1, n_workers))
 
 
 def serve(port: int, n_workers: int, listen: str = "127.0.0.1") -> int:
@@ -332,7 +336,7 @@ def serve(port: int, n_workers: int, listen: str = "127.0.0.1") -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="govdash.serve", description=__doc__.split("\n")[0])
     parser.add_argument("port", nargs="?", type=int, default=8501, help="the proxy's port (8501)")
-    parser.add_argument("workers", nargs="?", type=int, default=os.cpu_count() or 2,
+    parser.add_argument("workers", nargs="?", type=int, default=machine_cores(),
                         help="Streamlit processes (one per core)")
     parser.add_argument("--listen", default="127.0.0.1",
                         help="the proxy's address (127.0.0.1; a LAN address to serve other machines)")
