@@ -721,7 +721,7 @@ def breakdown_chart(rows: Rows, lang: str, title: str, order: list[str] | None =
     lists every row."""
     records = _records(rows)
     notes = [t("dom_periods_note", lang)] if any(r["period_kind"] != ANNUAL for r in records) else []
-    if len({(r["locality_code"], r["period_start"], r["period_end"]) for r in records}) > MAX_INDICATOR_SERIES:
+    if len({_series_key(r, "indicator", lang) for r in records}) > MAX_INDICATOR_SERIES:
         records = latest_periods(records)
         notes.append(t("dom_latest_only", lang))
     return bar_chart(records, lang, title, axis="indicator", order=order, reference=reference,
