@@ -56,7 +56,6 @@ def _drop_cached_results() -> None:
     _coverage_index.clear()
     _localities_by_code.clear()
     _areas.clear()
-    _figure_years.clear()
 
 
 # Streamlit's upload endpoint takes files for any open session, whatever its page shows, and
@@ -404,17 +403,9 @@ def figure_table(facts: pd.DataFrame | Callable[[], pd.DataFrame], key: str, tit
         figures_grid(facts() if callable(facts) else facts, key)
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _figure_years(store: int) -> frozenset[tuple[str, int]]:
-    """Every (locality, year of period end) with a figure, from the store's counts (shared
-    read-only, per store generation)."""
-    rows = query("coverage", domain=None)
-    return frozenset(zip(rows["locality_code"].tolist(), rows["year"].astype(int).tolist()))
-
-
 def has_figures(locality: str, year: int) -> bool:
     """Whether a locality has any figure whose period ends in `year` (without fetching them)."""
-    return (locality, int(year)) in _figure_years(db.generation())
+    return (locality, int(year)) in _coverage_index((None,), db.generation())[3]
 
 
 def figures_grid(facts: pd.DataFrame, key: str) -> None:
@@ -440,15 +431,17 @@ def _go(locality: str | None = None, year: int | None = None) -> None:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _coverage_index(domains: tuple[str | None, ...], store: int) -> tuple[pd.DataFrame, list[str], dict[str, int]]:
-    """Which localities have figures of some domains in which years (the `coverage` rows, by
-    locality and year), the localities in that order and each one's last year (shared
-    read-only, per store generation)."""
+def _coverage_index(domains: tuple[str | None, ...], store: int
+                    ) -> tuple[pd.DataFrame, list[str], dict[str, int], frozenset[tuple[str, int]]]:
+    """Which localities have figures of some domains (`None`: any) in which years (the
+    `coverage` rows, by locality and year), the localities in that order, each one's last year,
+    and the (locality, year) pairs as a set (shared read-only, per store generation)."""
     frames = [query("coverage", domain=d) for d in domains]
     years = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     years = years[["locality_code", "year"]].sort_values(["locality_code", "year"], kind="stable")
     last = years.groupby("locality_code", sort=True)["year"].max()
-    return years, list(last.index), {c: int(y) for c, y in last.items()}
+    pairs = frozenset(zip(years["locality_code"].tolist(), years["year"].astype(int).tolist()))
+    return years, list(last.index), {c: int(y) for c, y in last.items()}, pairs
 
 
 EMPTY_OFFERS = 6  # localities offered when the chosen one has no figures at all
@@ -465,7 +458,7 @@ def empty_state(sel: state.Selection, domain: str | tuple[str, ...] | None,
     st.info(message or t_md("no_data", language, locality=name, year=sel.year_to), icon="ℹ️")
     domains = domain if isinstance(domain, tuple) else (domain,)
     domain = "-".join(domains) if isinstance(domain, tuple) else domain
-    years, order, last_year = _coverage_index(domains, db.generation())
+    years, order, last_year, _ = _coverage_index(domains, db.generation())
     own = sorted({int(y) for y in years["year"][years["locality_code"] == sel.locality]})
     if own:
         st.write(t("no_data_elsewhere", language, years=", ".join(map(str, own))))
